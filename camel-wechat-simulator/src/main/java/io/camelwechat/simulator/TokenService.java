@@ -1,0 +1,142 @@
+package io.camelwechat.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and checks access tokens (wechat-api-facts.md section 2).
+ *
+ * <ul>
+ *   <li>Classic ({@code /cgi-bin/token}): every fetch issues a new token; the previous one stays valid for
+ *       5 more minutes, then answers 40001.</li>
+ *   <li>Stable ({@code /cgi-bin/stable_token}): normal mode returns the current token with its remaining
+ *       lifetime, pre-rotating when less than 300 s remain (the old one lives out its own expiry);
+ *       force mode issues a new token and invalidates the previous ones at once, at most 20 times a day
+ *       and 30 s apart.</li>
+ *   <li>Classic and stable tokens are independent: neither kind ever revokes the other.</li>
+ * </ul>
+ * Thread-safe: each account's token state is guarded by its own lock.
+ */
+final class TokenService {
+
+    static final Duration LIFETIME = Duration.ofSeconds(7200);
+    static final Duration CLASSIC_OVERLAP = Duration.ofMinutes(5);
+    static final Duration STABLE_PRE_ROTATION = Duration.ofSeconds(300);
+    static final int FORCE_REFRESHES_PER_DAY = 20;
+    static final Duration FORCE_REFRESH_SPACING = Duration.ofSeconds(30);
+    /** WeChat's daily quotas reset at midnight Beijing time. */
+    static final ZoneOffset QUOTA_ZONE = ZoneOffset.ofHours(8);
+    private static final int TOKEN_LENGTH = 64;
+
+    private final Map<String, IssuedToken> byValue = new ConcurrentHashMap<>();
+    private final Map<String, AccountTokens> byAccount = new ConcurrentHashMap<>();
+    private final RandomIds ids;
+
+    TokenService(RandomIds ids) {
+        this.ids = ids;
+    }
+
+    /** Per-account token state; all access synchronized on the instance. */
+    private static final class AccountTokens {
+        IssuedToken classic;
+        IssuedToken stable;
+        IssuedToken previousStable;
+        final Deque<Instant> forceRefreshes = new ArrayDeque<>();
+    }
+
+    IssuedToken issueClassic(String appId, Instant now) {
+        AccountTokens tokens = tokensOf(appId);
+        synchronized (tokens) {
+            if (tokens.classic != null) {
+                tokens.classic.revokeAt(now.plus(CLASSIC_OVERLAP));
+            }
+            tokens.classic = issue(appId, IssuedToken.Kind.CLASSIC, now);
+            return tokens.classic;
+        }
+    }
+
+    /**
+     * The stable token for an account.
+     *
+     * @throws ApiError 45009 past 20 force refreshes in a (Beijing) day, 45011 within 30 s of the last one
+     */
+    IssuedToken stable(String appId, boolean forceRefresh, Instant now) {
+        AccountTokens tokens = tokensOf(appId);
+        synchronized (tokens) {
+            if (forceRefresh) {
+                checkForceRefreshAllowed(tokens.forceRefreshes, now);
+                tokens.forceRefreshes.addLast(now);
+                revokeNow(tokens.stable, now);
+                revokeNow(tokens.previousStable, now);
+                tokens.previousStable = null;
+                tokens.stable = issue(appId, IssuedToken.Kind.STABLE, now);
+            } else if (needsRotation(tokens.stable, now)) {
+                tokens.previousStable = tokens.stable;
+                tokens.stable = issue(appId, IssuedToken.Kind.STABLE, now);
+            }
+            return tokens.stable;
+        }
+    }
+
+    /**
+     * Resolves an access token to its account.
+     *
+     * @throws ApiError 41001 when missing, 40001 when unknown or replaced, 42001 when expired
+     */
+    String authenticate(String token, Instant now) {
+        if (token == null || token.isBlank()) {
+            throw new ApiError(ErrorCode.ACCESS_TOKEN_MISSING);
+        }
+        IssuedToken issued = byValue.get(token);
+        if (issued == null) {
+            throw new ApiError(ErrorCode.INVALID_CREDENTIAL);
+        }
+        ErrorCode failure = issued.failure(now);
+        if (failure != null) {
+            throw new ApiError(failure);
+        }
+        return issued.appId();
+    }
+
+    private static boolean needsRotation(IssuedToken current, Instant now) {
+        return current == null || !current.isValid(now)
+                || current.expiresInSeconds(now) < STABLE_PRE_ROTATION.getSeconds();
+    }
+
+    private static void checkForceRefreshAllowed(Deque<Instant> history, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, QUOTA_ZONE);
+        history.removeIf(at -> !LocalDate.ofInstant(at, QUOTA_ZONE).equals(today));
+        if (history.size() >= FORCE_REFRESHES_PER_DAY) {
+            throw new ApiError(ErrorCode.DAILY_QUOTA_REACHED);
+        }
+        Instant last = history.peekLast();
+        if (last != null && now.isBefore(last.plus(FORCE_REFRESH_SPACING))) {
+            throw new ApiError(ErrorCode.MINUTE_QUOTA_REACHED);
+        }
+    }
+
+    private static void revokeNow(IssuedToken token, Instant now) {
+        if (token != null) {
+            token.revokeAt(now);
+        }
+    }
+
+    private IssuedToken issue(String appId, IssuedToken.Kind kind, Instant now) {
+        while (true) {
+            IssuedToken token = new IssuedToken(ids.next(TOKEN_LENGTH), appId, kind, now.plus(LIFETIME));
+            if (byValue.putIfAbsent(token.value(), token) == null) { // tokens never collide
+                return token;
+            }
+        }
+    }
+
+    private AccountTokens tokensOf(String appId) {
+        return byAccount.computeIfAbsent(appId, id -> new AccountTokens());
+    }
+}

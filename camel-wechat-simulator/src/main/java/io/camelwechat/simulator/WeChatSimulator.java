@@ -1,0 +1,297 @@
+package io.camelwechat.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * An embeddable WeChat server API simulator: a loopback HTTP server that behaves like
+ * {@code https://api.weixin.qq.com} for access tokens (classic and stable), template industry, mini-program
+ * categories with audits, and temporary image upload, plus this Java control API and the {@code /__sim/}
+ * HTTP control paths.
+ *
+ * <pre>{@code
+ * try (WeChatSimulator sim = WeChatSimulator.builder()
+ *         .account("wx1234567890abcdef", "secret")
+ *         .build()
+ *         .start()) {
+ *     String baseUrl = sim.baseUrl(); // use instead of https://api.weixin.qq.com
+ *     sim.clock().advance(Duration.ofMinutes(10)); // audits end, tokens age
+ * }
+ * }</pre>
+ *
+ * <p>Time is the manual {@link SimulatorClock}: nothing happens on its own (no background threads); token
+ * expiry, audits and quota cycles are evaluated from the clock whenever a request or a state read needs
+ * them, so tests are deterministic. Thread-safe: requests are served concurrently and the control API may
+ * be used from any thread at the same time.
+ */
+public final class WeChatSimulator implements AutoCloseable {
+
+    /** Paths under this prefix control the simulator; they are never recorded, counted or faulted. */
+    public static final String CONTROL_PREFIX = "/__sim/";
+
+    private final int requestedPort;
+    private final SimulatorClock clock;
+    private final AccountRegistry accounts;
+    private final TokenService tokens;
+    private final Faults faults;
+    private final RequestLog requestLog;
+    private final ApiDispatcher api;
+    private final ControlApi control;
+    private volatile boolean liveIndustryNames;
+    private SimulatorHttpServer server;
+
+    private WeChatSimulator(Builder builder) {
+        RandomIds ids = new RandomIds(builder.random != null ? builder.random : new Random(1));
+        CategoryTree tree = CategoryTree.standard();
+        this.requestedPort = builder.port;
+        this.clock = builder.clock != null ? builder.clock : new SimulatorClock(Instant.now());
+        this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree));
+        this.tokens = new TokenService(ids);
+        this.faults = new Faults(ids);
+        this.requestLog = new RequestLog(builder.requestLogLimit);
+        this.liveIndustryNames = builder.liveIndustryNames;
+        this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog);
+        this.control = new ControlApi(this);
+        builder.accounts.forEach(accounts::register);
+    }
+
+    /** The WeChat API table: path, method, operation. */
+    private List<Route> routes(RandomIds ids, CategoryTree tree) {
+        TokenEndpoints tokenEndpoints = new TokenEndpoints(tokens, accounts, faults);
+        IndustryApi industry = new IndustryApi(() -> liveIndustryNames);
+        CategoryApi categories = new CategoryApi(tree);
+        MediaApi media = new MediaApi(ids);
+        return List.of(
+                Route.token("/cgi-bin/token", Route.GET, tokenEndpoints::classic),
+                Route.token("/cgi-bin/stable_token", Route.POST, tokenEndpoints::stable),
+                Route.post("/cgi-bin/template/api_set_industry", industry::set),
+                Route.get("/cgi-bin/template/get_industry", industry::get),
+                Route.post("/cgi-bin/wxopen/addcategory", categories::add),
+                Route.post("/cgi-bin/wxopen/modifycategory", categories::modify),
+                Route.post("/cgi-bin/wxopen/deletecategory", categories::delete),
+                Route.get("/cgi-bin/wxopen/getcategory", categories::list),
+                Route.get("/cgi-bin/wxopen/getallcategories", categories::all),
+                Route.post("/cgi-bin/media/upload", media::upload));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds 127.0.0.1 and starts serving.
+     *
+     * @return this simulator
+     * @throws IllegalStateException if already started
+     * @throws UncheckedIOException  if the port cannot be bound
+     */
+    public synchronized WeChatSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("simulator already started");
+        }
+        try {
+            server = new SimulatorHttpServer(requestedPort, clock, this::handle);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
+        }
+        return this;
+    }
+
+    /** Stops serving at once; a no-op when not running. The state stays readable. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash; use it in place of the WeChat host. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The bound port. @throws IllegalStateException when not started */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return server.port();
+    }
+
+    public SimulatorClock clock() {
+        return clock;
+    }
+
+    /** Registers an account; for an existing appid only the secret changes (its state is kept). */
+    public WeChatSimulator addAccount(String appId, String secret) {
+        accounts.register(appId, secret);
+        return this;
+    }
+
+    /**
+     * A snapshot of an account's state, with audits settled against the clock first.
+     *
+     * @throws IllegalArgumentException for an unknown appid
+     */
+    public AccountState account(String appId) {
+        return accounts.require(appId).snapshot(clock.now());
+    }
+
+    /**
+     * The stable token a normal-mode {@code /cgi-bin/stable_token} call would return now (issuing one if
+     * none is valid), without recording a request.
+     */
+    public String stableToken(String appId) {
+        accounts.require(appId);
+        return tokens.stable(appId, false, clock.now()).value();
+    }
+
+    /** Makes a media_id known to the account, as if uploaded now (it expires after 3 days). */
+    public WeChatSimulator registerMedia(String appId, String mediaId) {
+        Objects.requireNonNull(mediaId, "mediaId");
+        accounts.require(appId).addMedia(mediaId, clock.now());
+        return this;
+    }
+
+    /**
+     * Decides how audits of one category of the account end from now on, replacing the default rule:
+     * {@code null} approves (status 3), any other text rejects (status 2) with that reason.
+     */
+    public WeChatSimulator setAuditOutcome(String appId, int first, int second, String rejectReasonOrNullForApprove) {
+        AuditOutcome outcome = rejectReasonOrNullForApprove == null
+                ? AuditOutcome.APPROVE : AuditOutcome.reject(rejectReasonOrNullForApprove);
+        accounts.require(appId).overrideAudit(new CategoryKey(first, second), outcome);
+        return this;
+    }
+
+    /** Requests to WeChat paths in arrival order (at most the most recent {@code requestLogLimit}). */
+    public List<RecordedRequest> requests() {
+        return requestLog.requests();
+    }
+
+    /** How many requests reached this path, e.g. {@code "/cgi-bin/wxopen/getcategory"}. */
+    public int requestCount(String path) {
+        return requestLog.count(path);
+    }
+
+    /** How many requests reached WeChat paths (control paths excluded). */
+    public int totalRequests() {
+        return requestLog.total();
+    }
+
+    /** The per-path counters, sorted by path. */
+    public Map<String, Integer> requestCounts() {
+        return requestLog.counts();
+    }
+
+    /** Empties the request log and resets all counters. */
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Answers getIndustry with the names seen on the live service instead of the documented table. */
+    public WeChatSimulator liveIndustryNames(boolean live) {
+        this.liveIndustryNames = live;
+        return this;
+    }
+
+    public boolean liveIndustryNames() {
+        return liveIndustryNames;
+    }
+
+    private SimResponse handle(RecordedRequest request) {
+        boolean controlPath = request.path().startsWith(CONTROL_PREFIX)
+                || request.path().equals(CONTROL_PREFIX.substring(0, CONTROL_PREFIX.length() - 1));
+        return controlPath ? control.handle(request) : api.handle(request);
+    }
+
+    /** Configures a {@link WeChatSimulator}; every setting has a default. */
+    public static final class Builder {
+        private int port;
+        private SimulatorClock clock;
+        private final Map<String, String> accounts = new LinkedHashMap<>();
+        private Duration auditDelay = Duration.ofMinutes(10);
+        private Random random;
+        private boolean liveIndustryNames;
+        private int requestLogLimit = 10_000;
+
+        private Builder() {
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The clock; default a new {@link SimulatorClock} at {@link Instant#now()}. */
+        public Builder clock(SimulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Registers an account; repeatable. */
+        public Builder account(String appId, String secret) {
+            if (appId == null || appId.isBlank() || secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("appId and secret must not be blank");
+            }
+            accounts.put(appId, secret);
+            return this;
+        }
+
+        /** Simulator time from a category's submission to its audit result; default 10 minutes. */
+        public Builder auditDelay(Duration auditDelay) {
+            if (auditDelay == null || auditDelay.isNegative()) {
+                throw new IllegalArgumentException("auditDelay must be zero or positive: " + auditDelay);
+            }
+            this.auditDelay = auditDelay;
+            return this;
+        }
+
+        /** The source of tokens, media_ids and busy-rate draws; default {@code new Random(1)}. */
+        public Builder random(Random random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** See {@link WeChatSimulator#liveIndustryNames(boolean)}; default false. */
+        public Builder liveIndustryNames(boolean live) {
+            this.liveIndustryNames = live;
+            return this;
+        }
+
+        /** How many recent requests the log keeps (counters are unaffected); default 10,000. */
+        public Builder requestLogLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("requestLogLimit must not be negative: " + limit);
+            }
+            this.requestLogLimit = limit;
+            return this;
+        }
+
+        /** A simulator with these settings, not yet started. */
+        public WeChatSimulator build() {
+            return new WeChatSimulator(this);
+        }
+    }
+}

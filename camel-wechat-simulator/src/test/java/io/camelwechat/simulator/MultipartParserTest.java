@@ -1,0 +1,65 @@
+package io.camelwechat.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MultipartParserTest {
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void parsesSeveralPartsWithBinaryContent() throws Exception {
+        String body = "preamble\r\n--b1\r\n"
+                + "Content-Disposition: form-data; name=\"description\"\r\n\r\n"
+                + "hello\r\n"
+                + "--b1\r\n"
+                + "Content-Disposition: form-data; name=\"media\"; filename=\"x.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n"
+                + "\u0089PNG\r\n--b\r\n\u0000\r\n"
+                + "--b1--\r\n";
+
+        List<MultipartParser.Part> parts = MultipartParser.parse("multipart/form-data; boundary=b1", bytes(body));
+
+        assertEquals(2, parts.size());
+        assertEquals("description", parts.get(0).name());
+        assertNull(parts.get(0).filename());
+        assertArrayEquals(bytes("hello"), parts.get(0).content());
+        MultipartParser.Part media = parts.get(1);
+        assertEquals("media", media.name());
+        assertEquals("x.png", media.filename());
+        assertEquals("image/png", media.contentType());
+        assertArrayEquals(bytes("\u0089PNG\r\n--b\r\n\u0000"), media.content());
+    }
+
+    @Test
+    void acceptsAQuotedBoundaryAndBareLineFeeds() throws Exception {
+        String body = "--a b\nContent-Disposition: form-data; filename=\"f\"; name=\"media\"\n\nxyz\n--a b--";
+        List<MultipartParser.Part> parts = MultipartParser.parse("Multipart/Form-Data; charset=x; boundary=\"a b\"",
+                bytes(body));
+        assertEquals("media", parts.get(0).name());
+        assertEquals("f", parts.get(0).filename());
+        assertArrayEquals(bytes("xyz"), parts.get(0).content());
+    }
+
+    @Test
+    void rejectsWhatIsNotAMultipartForm() {
+        byte[] body = bytes("--b\r\nContent-Disposition: form-data; name=\"media\"\r\n\r\nxyz");
+        assertThrows(MultipartParser.MalformedMultipartException.class,
+                () -> MultipartParser.parse("multipart/form-data; boundary=b", body));
+        assertThrows(MultipartParser.MalformedMultipartException.class,
+                () -> MultipartParser.parse("application/json", body));
+        assertThrows(MultipartParser.MalformedMultipartException.class,
+                () -> MultipartParser.parse("multipart/form-data", body));
+        assertThrows(MultipartParser.MalformedMultipartException.class,
+                () -> MultipartParser.parse("multipart/form-data; boundary=zz", body));
+    }
+}
