@@ -1,0 +1,18 @@
+package io.camelwechat.component.wechat;
+
+import io.camelwechat.component.wechat.client.RequestBody;
+import org.apache.camel.Message;
+
+/**
+ * Turns a message into the body of one WeChat call: a typed request record in the body wins, otherwise headers
+ * are read. Every check happens here, before any HTTP call; a failure is an {@link IllegalArgumentException} that
+ * names the header or field and what is allowed.
+ */
+@FunctionalInterface
+interface RequestBinder {
+
+    /** For calls without a body (the GET APIs). */
+    RequestBinder NONE = (message, configuration) -> null;
+
+    RequestBody bind(Message message, WeChatConfiguration configuration);
+}

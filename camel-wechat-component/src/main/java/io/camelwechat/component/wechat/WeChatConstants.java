@@ -1,0 +1,53 @@
+package io.camelwechat.component.wechat;
+
+import org.apache.camel.spi.Metadata;
+
+/** Names of the message headers the WeChat component reads and writes. */
+public final class WeChatConstants {
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "The operation to perform, overriding the endpoint's op option for this message only. "
+                            + "Valid values depend on the API: industry set or get; category "
+                            + "add, modify, list, all or delete; media upload.")
+    public static final String OPERATION = "CamelWeChatOperation";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "The appid of the account to act for, overriding the appId option for this message. "
+                            + "With tokenMode stable or classic the account must be configured with its appSecret "
+                            + "on the component or an endpoint.")
+    public static final String APP_ID = "CamelWeChatAppId";
+
+    @Metadata(label = "producer", javaType = "Integer",
+              description = "industry set: the primary industry code, an integer 1..41 from WeChat's industry "
+                            + "table (a numeric String is accepted).")
+    public static final String INDUSTRY_ID1 = "CamelWeChatIndustryId1";
+
+    @Metadata(label = "producer", javaType = "Integer",
+              description = "industry set: the secondary industry code, an integer 1..41 different from the "
+                            + "primary one (a numeric String is accepted).")
+    public static final String INDUSTRY_ID2 = "CamelWeChatIndustryId2";
+
+    @Metadata(label = "producer", javaType = "Integer",
+              description = "category add, modify and delete: the first-level category id, a positive integer (a "
+                            + "numeric String is accepted).")
+    public static final String CATEGORY_FIRST = "CamelWeChatCategoryFirst";
+
+    @Metadata(label = "producer", javaType = "Integer",
+              description = "category add, modify and delete: the second-level category id, a positive integer (a "
+                            + "numeric String is accepted).")
+    public static final String CATEGORY_SECOND = "CamelWeChatCategorySecond";
+
+    @Metadata(label = "producer", javaType = "Object",
+              description = "category add and modify: the qualifications, either a Map of qualification name to "
+                            + "media_id, or a List of Certificate records (or of Maps with key, value and the "
+                            + "optional expire_time and is_permanent). Optional for add, required for modify.")
+    public static final String CERTIFICATES = "CamelWeChatCertificates";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "media upload: the file name sent with the image; defaults to the CamelFileName "
+                            + "header, else media.<ext> for the detected image type.")
+    public static final String MEDIA_FILE_NAME = "CamelWeChatMediaFileName";
+
+    private WeChatConstants() {
+    }
+}

@@ -1,0 +1,123 @@
+package io.camelwechat.component.wechat;
+
+import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.token.TokenMode;
+import io.camelwechat.component.wechat.token.TokenRetryingInvoker;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Calls WeChat's official account industry APIs, mini program category APIs and temporary media upload, with
+ * access tokens cached and refreshed by the component.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "wechat", title = "WeChat", syntax = "wechat:api",
+             producerOnly = true, category = { Category.CLOUD, Category.API, Category.CHAT },
+             headersClass = WeChatConstants.class)
+public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(enums = "industry,category,media",
+             description = "The WeChat API area: industry (official account template industry), category (mini "
+                           + "program categories) or media (temporary media upload).")
+    @Metadata(required = true)
+    private WeChatApi api;
+
+    @UriParam
+    private WeChatConfiguration configuration;
+
+    private TokenRetryingInvoker invoker;
+
+    public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
+        super(uri, component);
+        this.api = api;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public WeChatComponent getComponent() {
+        return (WeChatComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new WeChatProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("wechat:" + api + " can only send; consuming is not supported yet");
+    }
+
+    /** Checks the options before the first call: a missing credential fails the route start, naming the option. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        TokenMode mode = configuration.tokenModeValue();
+        if (configuration.getOp() != null) {
+            WeChatOperation.of(api, configuration.getOp());
+        }
+        if (mode.needsAppSecret()) {
+            requireOption(configuration.getAppId(), "appId", mode);
+            requireOption(configuration.getAppSecret(), "appSecret", mode);
+        } else {
+            requireOption(configuration.getAccessToken(), "accessToken", mode);
+        }
+        invoker = new TokenRetryingInvoker(getComponent().tokenProvider(configuration));
+    }
+
+    private void requireOption(String value, String option, TokenMode mode) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("wechat:" + api + " needs the " + option + " option (on the endpoint "
+                                               + "or the wechat component) when tokenMode is " + mode.optionValue());
+        }
+    }
+
+    /**
+     * The account a message acts for: the header when set, else the appId option. With a token mode that fetches
+     * tokens, the account must have a configured secret.
+     */
+    String resolveAccount(String headerAppId) {
+        if (headerAppId == null || headerAppId.isBlank()) {
+            return configuration.getAppId();
+        }
+        if (configuration.tokenModeValue().needsAppSecret() && !getComponent().knowsAccount(headerAppId)) {
+            throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", which has "
+                                               + "no appSecret configured: configure it with appId and appSecret on "
+                                               + "the wechat component or an endpoint");
+        }
+        return headerAppId;
+    }
+
+    public WeChatApi getApi() {
+        return api;
+    }
+
+    public WeChatConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    TokenRetryingInvoker getInvoker() {
+        return invoker;
+    }
+
+    WeChatHttpClient getHttpClient() {
+        return getComponent().httpClient();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return configuration.getBaseUrl().startsWith("https") ? "https" : "http";
+    }
+}

@@ -1,0 +1,22 @@
+package io.camelwechat.component.wechat.client;
+
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * A WeChat call that did not succeed. Messages name the API called and never contain an access token, an app
+ * secret or a full request URL.
+ */
+public class WeChatException extends RuntimeCamelException {
+
+    private final String api;
+
+    public WeChatException(String api, String message, Throwable cause) {
+        super(message, cause);
+        this.api = api;
+    }
+
+    /** WeChat's name of the API that failed, for example {@code addCategory}. */
+    public String getApi() {
+        return api;
+    }
+}

@@ -1,0 +1,206 @@
+package io.camelwechat.component.wechat.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelwechat.component.wechat.model.WireFormat;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only place that speaks HTTP to WeChat: one pooled Apache HttpClient 5, JSON in and out, and WeChat's
+ * {@code errcode} turned into {@link WeChatApiException}. Thread-safe; create one per component and
+ * {@link #close()} it when the component stops.
+ * <p>
+ * Automatic retries of the HTTP library are off: a write sent twice may apply twice, so every retry is a decision
+ * of the caller. Logs carry the API name, method and path, never the query string (it holds the access token).
+ */
+public final class WeChatHttpClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeChatHttpClient.class);
+    private static final ObjectMapper MAPPER = WireFormat.mapper();
+
+    private final CloseableHttpClient http;
+    private final HttpTransportSettings settings;
+
+    public WeChatHttpClient(HttpTransportSettings settings) {
+        this.settings = settings;
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                        .build());
+        if (settings.sslContext() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
+        }
+        PoolingHttpClientConnectionManager connectionManager = pool.build();
+        var builder = HttpClients.custom()
+                .setConnectionManager(connectionManager)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableRedirectHandling();
+        if (settings.hasProxy()) {
+            builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort()));
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * Sends the request and maps WeChat's JSON answer to {@code resultType}.
+     *
+     * @throws WeChatApiException  if WeChat answered with a non-zero errcode
+     * @throws WeChatHttpException if there was no usable answer (connection, timeout, HTTP status, not JSON)
+     */
+    public <T> T execute(WeChatRequest request, Class<T> resultType) {
+        JsonNode answer = send(request);
+        int errcode = answer.path("errcode").asInt(0);
+        if (errcode != 0) {
+            String errmsg = redact(answer.path("errmsg").asText(""), request);
+            throw new WeChatApiException(request.api(), request.describe(), errcode, errmsg);
+        }
+        try {
+            return MAPPER.treeToValue(answer, resultType);
+        } catch (JsonProcessingException e) {
+            throw new WeChatHttpException(request.api(), 200, "OK",
+                    "WeChat " + request.api() + " (" + request.describe() + ") answered JSON that does not fit "
+                                                              + resultType.getSimpleName() + ": "
+                                                              + e.getOriginalMessage(),
+                    null);
+        }
+    }
+
+    private JsonNode send(WeChatRequest request) {
+        HttpUriRequestBase httpRequest = toHttpRequest(request);
+        long started = System.nanoTime();
+        try {
+            return http.execute(httpRequest, response -> {
+                byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+                LOG.debug("WeChat {} {} -> HTTP {} ({} bytes) in {} ms", request.api(), request.describe(),
+                        response.getCode(), body.length, (System.nanoTime() - started) / 1_000_000);
+                if (response.getCode() != 200) {
+                    throw new WeChatHttpException(request.api(), response.getCode(), response.getReasonPhrase(),
+                            "WeChat " + request.api() + " (" + request.describe() + ") answered HTTP "
+                                                                                    + response.getCode() + " "
+                                                                                    + response.getReasonPhrase(),
+                            null);
+                }
+                return parseObject(request, body, response.getEntity() == null
+                        ? "none" : String.valueOf(response.getEntity().getContentType()));
+            });
+        } catch (WeChatException e) {
+            throw e;
+        } catch (ConnectTimeoutException e) {
+            throw transportFailure(request, "could not connect to " + request.baseUrl() + " within connectTimeout "
+                                            + settings.connectTimeout().toMillis() + " ms", e);
+        } catch (ConnectException e) {
+            throw transportFailure(request, "could not connect to " + request.baseUrl() + " (" + e.getClass()
+                    .getSimpleName() + ")", e);
+        } catch (SocketTimeoutException e) {
+            throw transportFailure(request, "no answer within responseTimeout "
+                                            + settings.responseTimeout().toMillis() + " ms", e);
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw transportFailure(request, "interrupted", e);
+        } catch (IOException e) {
+            throw transportFailure(request, "I/O error " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static JsonNode parseObject(WeChatRequest request, byte[] body, String contentType) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException e) {
+            // reported below without the body: it is not ours to print
+        }
+        throw new WeChatHttpException(request.api(), 200, "OK",
+                "WeChat " + request.api() + " (" + request.describe() + ") answered something that is not a JSON "
+                                                          + "object (content type " + contentType + ", "
+                                                          + body.length + " bytes)",
+                null);
+    }
+
+    private static WeChatHttpException transportFailure(WeChatRequest request, String what, Exception cause) {
+        // HttpClient's own I/O exceptions name the host only, never the query, so the cause is safe to keep
+        return new WeChatHttpException(request.api(), 0, null,
+                "WeChat " + request.api() + " (" + request.describe() + ") failed: " + what, cause);
+    }
+
+    private static HttpUriRequestBase toHttpRequest(WeChatRequest request) {
+        HttpUriRequestBase httpRequest;
+        try {
+            URIBuilder uri = new URIBuilder(request.baseUrl() + request.path());
+            for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+                uri.addParameter(parameter.getKey(), parameter.getValue());
+            }
+            httpRequest = request.method() == WeChatRequest.HttpMethod.GET
+                    ? new HttpGet(uri.build()) : new HttpPost(uri.build());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl and path do not form a valid URL: " + request.baseUrl()
+                                               + request.path(), e);
+        }
+        if (request.body() instanceof RequestBody.Json json) {
+            try {
+                httpRequest.setEntity(new ByteArrayEntity(MAPPER.writeValueAsBytes(json.value()),
+                        ContentType.APPLICATION_JSON));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write the " + request.api() + " request as JSON: "
+                                                   + e.getOriginalMessage(), e);
+            }
+        } else if (request.body() instanceof RequestBody.MultipartFile file) {
+            httpRequest.setEntity(MultipartEntityBuilder.create()
+                    .addBinaryBody(file.partName(), file.content(), ContentType.create(file.contentType()),
+                            file.fileName())
+                    .build());
+        }
+        return httpRequest;
+    }
+
+    /** WeChat's errmsg never should echo a credential; make sure of it anyway before it reaches a message. */
+    private static String redact(String text, WeChatRequest request) {
+        String redacted = text;
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            if (WeChatRequest.SECRET_PARAMETERS.contains(parameter.getKey()) && !parameter.getValue().isEmpty()) {
+                redacted = redacted.replace(parameter.getValue(), "***");
+            }
+        }
+        return redacted;
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

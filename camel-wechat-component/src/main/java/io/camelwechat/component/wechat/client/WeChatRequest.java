@@ -1,0 +1,49 @@
+package io.camelwechat.component.wechat.client;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One HTTP call to WeChat.
+ *
+ * @param api     WeChat's name of the API, used in errors and logs (for example {@code addCategory})
+ * @param method  GET or POST
+ * @param baseUrl scheme, host and port, without a trailing slash (for example {@code https://api.weixin.qq.com})
+ * @param path    the path, for example {@code /cgi-bin/wxopen/addcategory}
+ * @param query   query parameters; secret ones (access tokens, secrets) are never logged or printed
+ * @param body    what to send, or null for none
+ */
+public record WeChatRequest(String api, HttpMethod method, String baseUrl, String path, Map<String, String> query,
+        RequestBody body) {
+
+    /** Query parameters whose values are credentials. */
+    static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "secret", "component_access_token");
+
+    public enum HttpMethod {
+        GET,
+        POST
+    }
+
+    public WeChatRequest {
+        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    }
+
+    /** A copy of this request carrying {@code access_token}, as every WeChat API expects it: in the query. */
+    public WeChatRequest withAccessToken(String accessToken) {
+        Map<String, String> withToken = new LinkedHashMap<>(query);
+        withToken.put("access_token", accessToken);
+        return new WeChatRequest(api, method, baseUrl, path, withToken, body);
+    }
+
+    /** For messages: method and path, never the query. */
+    public String describe() {
+        return method + " " + path;
+    }
+
+    @Override
+    public String toString() {
+        return "WeChatRequest[" + api + " " + describe() + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package io.camelwechat.component.wechat.token;
+
+/**
+ * Supplies the access token to call WeChat with, per account (the appid). Implementations are thread-safe.
+ */
+public interface AccessTokenProvider {
+
+    /**
+     * The token to use now for {@code appId}; may block while a token is fetched.
+     *
+     * @throws io.camelwechat.component.wechat.client.WeChatException if no token can be obtained
+     * @throws IllegalArgumentException                               if the account is not known to this provider
+     */
+    AccessToken getToken(String appId);
+
+    /**
+     * WeChat rejected {@code rejectedToken} (errcode 40001, 40014 or 42001). The provider forgets it, but only if
+     * it is still the token it would hand out: when many calls fail with the same stale token, one refetch
+     * follows, not one per call.
+     */
+    void invalidate(String appId, String rejectedToken);
+}

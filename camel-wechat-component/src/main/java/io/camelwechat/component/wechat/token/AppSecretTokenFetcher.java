@@ -1,0 +1,62 @@
+package io.camelwechat.component.wechat.token;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.camelwechat.component.wechat.client.RequestBody;
+import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.client.WeChatRequest;
+import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+
+/** Fetches an account's token with its appid and AppSecret, in the stable or the classic way. */
+public final class AppSecretTokenFetcher implements TokenFetcher {
+
+    private final WeChatHttpClient client;
+    private final AppCredentials credentials;
+    private final BiFunction<String, String, WeChatRequest> requestForAppIdAndSecret;
+
+    private AppSecretTokenFetcher(WeChatHttpClient client, AppCredentials credentials,
+                                  BiFunction<String, String, WeChatRequest> requestForAppIdAndSecret) {
+        this.client = client;
+        this.credentials = credentials;
+        this.requestForAppIdAndSecret = requestForAppIdAndSecret;
+    }
+
+    /**
+     * {@code POST /cgi-bin/stable_token} in normal mode: every caller gets the same token until shortly before it
+     * expires, so the nodes of a cluster never invalidate each other's tokens. {@code force_refresh} is never
+     * sent: WeChat allows it 20 times a day, and it cuts off every other holder of the token.
+     */
+    public static AppSecretTokenFetcher stable(WeChatHttpClient client, String baseUrl, AppCredentials credentials) {
+        return new AppSecretTokenFetcher(client, credentials, (appId, secret) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("grant_type", "client_credential");
+            body.put("appid", appId);
+            body.put("secret", secret);
+            body.put("force_refresh", false);
+            return new WeChatRequest("getStableAccessToken", HttpMethod.POST, baseUrl, "/cgi-bin/stable_token",
+                    Map.of(), new RequestBody.Json(body));
+        });
+    }
+
+    /**
+     * {@code GET /cgi-bin/token}: every fetch issues a new token and ends the previous one five minutes later, so
+     * in a cluster only one node (or a central token service) should use this mode.
+     */
+    public static AppSecretTokenFetcher classic(WeChatHttpClient client, String baseUrl, AppCredentials credentials) {
+        return new AppSecretTokenFetcher(client, credentials, (appId, secret) -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("grant_type", "client_credential");
+            query.put("appid", appId);
+            query.put("secret", secret);
+            return new WeChatRequest("getAccessToken", HttpMethod.GET, baseUrl, "/cgi-bin/token", query, null);
+        });
+    }
+
+    @Override
+    public AccessToken fetch(String appId) {
+        WeChatRequest request = requestForAppIdAndSecret.apply(appId, credentials.secretFor(appId));
+        return client.execute(request, TokenAnswer.class).toAccessToken();
+    }
+}

@@ -1,0 +1,123 @@
+package io.camelwechat.component.wechat;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.camelwechat.component.wechat.model.CategoryRequest;
+import io.camelwechat.component.wechat.token.AccessToken;
+import io.camelwechat.simulator.RecordedRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs successful and failing calls with the component's logging at TRACE (and Camel's at DEBUG) and checks that
+ * no access token and no app secret reaches a log line, an exception message or a printed URI.
+ */
+class SecretLeakTest extends WeChatTestSupport {
+
+    private final StringWriter captured = new StringWriter();
+    private WriterAppender appender;
+
+    @BeforeEach
+    void captureLogs() {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        Configuration configuration = logging.getConfiguration();
+        appender = WriterAppender.newBuilder().setName("secret-leak-capture").setTarget(captured)
+                .setLayout(PatternLayout.newBuilder().withPattern("%c %m %throwable%n").build()).build();
+        appender.start();
+        configuration.getRootLogger().addAppender(appender, Level.ALL, null);
+        configuration.getLoggerConfig("io.camelwechat").addAppender(appender, Level.ALL, null);
+        configuration.getLoggerConfig("org.apache.camel").addAppender(appender, Level.ALL, null);
+        logging.updateLoggers();
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        Configuration configuration = logging.getConfiguration();
+        configuration.getRootLogger().removeAppender(appender.getName());
+        configuration.getLoggerConfig("io.camelwechat").removeAppender(appender.getName());
+        configuration.getLoggerConfig("org.apache.camel").removeAppender(appender.getName());
+        logging.updateLoggers();
+        appender.stop();
+    }
+
+    @Test
+    void noTokenOrSecretInLogsExceptionsOrUris() throws Exception {
+        String uriSecret = "uri-secret-that-must-not-leak-42";
+        simulator.addAccount("wx0000000000test02", uriSecret);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:second-account").routeId("second-account")
+                        .to("wechat:category?op=list&appId=wx0000000000test02&appSecret=" + uriSecret);
+            }
+        });
+        List<Exchange> exchanges = new ArrayList<>();
+        exchanges.add(send("wechat:category?op=list", null));
+        exchanges.add(send("wechat:category?op=list&tokenMode=classic", null));
+        simulator.faults().failNext("/cgi-bin/wxopen/getcategory", 40001, 1);
+        exchanges.add(send("wechat:category?op=list&tokenMode=classic", null));
+        simulator.faults().failNext("/cgi-bin/wxopen/getcategory", 40001, 1);
+        exchanges.add(send("wechat:category?op=list", null));
+        exchanges.add(send("wechat:category?op=add", CategoryRequest.of(8, 39)));
+        exchanges.add(send("wechat:category?op=add", CategoryRequest.of(8, 39)));
+        simulator.faults().httpStatusNext(null, 500, 1);
+        exchanges.add(send("wechat:category?op=list", null));
+        simulator.faults().rawBodyNext(null, "text/plain", "not json", 1);
+        exchanges.add(send("wechat:category?op=list", null));
+        exchanges.add(send("wechat:industry?op=set", null, WeChatConstants.INDUSTRY_ID1, "x"));
+        exchanges.add(template.send("direct:second-account", exchange -> { }));
+        simulator.faults().quotaExhausted(APP_ID, true);
+        exchanges.add(send("wechat:category?op=list&tokenMode=classic", null));
+
+        Set<String> secrets = secretsSeen();
+        secrets.add(APP_SECRET);
+        secrets.add(uriSecret);
+        assertTrue(secrets.size() >= 5, "tokens of both modes and accounts were issued: " + secrets.size());
+        String log = captured.toString();
+        assertTrue(log.contains("getSettingCategories"), "the component's own debug lines were captured");
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "a secret or token reached the log");
+            for (Exchange exchange : exchanges) {
+                for (Throwable failure = exchange.getException(); failure != null; failure = failure.getCause()) {
+                    assertFalse(String.valueOf(failure.getMessage()).contains(secret),
+                            "a secret or token is in an exception message: " + failure.getClass());
+                    assertFalse(failure.toString().contains(secret));
+                }
+            }
+            context.getEndpoints().forEach(endpoint -> {
+                assertFalse(endpoint.toString().contains(secret), "endpoint toString shows a secret");
+            });
+        }
+        assertFalse(new AccessToken("token-value-1", java.time.Duration.ZERO).toString().contains("token-value-1"));
+        assertFalse(component().getConfiguration().toString().contains(APP_SECRET));
+    }
+
+    /** Every access token WeChat handed out during the test, taken from the requests that carried them. */
+    private Set<String> secretsSeen() {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (RecordedRequest request : simulator.requests()) {
+            String token = request.query().get("access_token");
+            if (token != null) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+}
