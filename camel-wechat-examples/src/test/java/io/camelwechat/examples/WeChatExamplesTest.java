@@ -1,0 +1,39 @@
+package io.camelwechat.examples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's main job, as a new user runs it: no credentials, so the embedded simulator. */
+class WeChatExamplesTest {
+
+    @Test
+    void mainJobRunsEveryOperationAgainstTheSimulator() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        ExampleStory.Result result = WeChatExamples.run(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(result.succeeded(), output);
+        assertEquals(12, result.passed(), output);
+        assertTrue(output.contains("primary 运输与仓储 / 快递 (code 13)"), output);
+        assertTrue(output.contains("rejected: "), "one category is rejected first: " + output);
+        assertTrue(output.contains("media_id "), output);
+        assertTrue(output.contains("Summary: 12 steps, 12 passed, 0 failed"), output);
+    }
+
+    @Test
+    void realApiRunIsReadOnlyUnlessWritesAreAllowed() {
+        ExampleTarget target = ExampleTarget.fromEnvironment(Map.of("WECHAT_APP_ID", "wxreal", "WECHAT_APP_SECRET",
+                "s3cret", "WECHAT_BASE_URL", "http://127.0.0.1:9"));
+
+        assertTrue(!target.isSimulator() && !target.writesAllowed());
+        assertEquals("http://127.0.0.1:9", target.baseUrl());
+    }
+}
