@@ -15,6 +15,8 @@ import io.camelwechat.component.wechat.model.Certificate;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,15 +30,16 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
     private static final String STABLE_PATH = "/cgi-bin/stable_token";
     private static final String CLASSIC_PATH = "/cgi-bin/token";
 
-    @Test
-    void invalidCredential40001_classicToken_isRefetchedAndRetriedOnce() {
+    @ParameterizedTest(name = "errcode {0}")
+    @ValueSource(ints = { 40001, 40014, 42001 })
+    void tokenRejected_classicToken_isRefetchedAndRetriedOnce(int errcode) {
         send("wechat:category?op=list&tokenMode=classic", null);
-        simulator.faults().failNext(LIST_PATH, 40001, 1);
+        simulator.faults().failNext(LIST_PATH, errcode, 1);
 
         Exchange exchange = send("wechat:category?op=list&tokenMode=classic", null);
 
         assertInstanceOf(SettingCategories.class, exchange.getMessage().getBody());
-        assertEquals(2, simulator.requestCount(CLASSIC_PATH), "one fetch at first use, one after the 40001");
+        assertEquals(2, simulator.requestCount(CLASSIC_PATH), "one fetch at first use, one after the rejection");
         assertEquals(3, simulator.requestCount(LIST_PATH), "the first call, the rejected one and its retry");
         String rejected = requestsTo(LIST_PATH).get(1).query().get("access_token");
         String retried = requestsTo(LIST_PATH).get(2).query().get("access_token");
