@@ -1,5 +1,11 @@
 package io.camelwechat.component.wechat;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.camelwechat.component.wechat.client.RequestBody;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,7 +22,12 @@ final class MediaRequestBinder {
     }
 
     static RequestBody upload(Message message, WeChatConfiguration configuration) {
+        checkFileSize(message.getBody(), configuration.getMediaMaxSize());
         byte[] data = message.getBody(byte[].class);
+        if (message.getBody() instanceof InputStream) {
+            // a stream reads once: keep its bytes so that a redelivery sends the same image
+            message.setBody(data);
+        }
         if (data == null || data.length == 0) {
             throw new IllegalArgumentException("message body is empty: wechat:media?op=upload needs the image as "
                                                + "byte[], File, Path or InputStream");
@@ -28,6 +39,23 @@ final class MediaRequestBinder {
         ImageType type = ImageType.detect(data).orElseThrow(() -> new IllegalArgumentException(
                 "message body is not an image WeChat accepts as temporary media: expected " + ImageType.ACCEPTED));
         return new RequestBody.MultipartFile(PART_NAME, fileName(message, type), type.contentType(), data);
+    }
+
+    /** A file is measured before it is read, so that an oversized one is never loaded into memory. */
+    private static void checkFileSize(Object body, long maxSize) {
+        Path path = body instanceof File file ? file.toPath() : body instanceof Path p ? p : null;
+        if (path == null) {
+            return;
+        }
+        try {
+            long size = Files.size(path);
+            if (size > maxSize) {
+                throw new IllegalArgumentException("message body is a file of " + size + " bytes, more than "
+                                                   + "mediaMaxSize " + maxSize + " bytes");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("message body is a file that cannot be read: " + path.getFileName(), e);
+        }
     }
 
     private static String fileName(Message message, ImageType type) {

@@ -1,20 +1,16 @@
 package io.camelwechat.component.wechat;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.client.HttpTransportSettings;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
-import io.camelwechat.component.wechat.token.AppCredentials;
-import io.camelwechat.component.wechat.token.AppSecretTokenFetcher;
-import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
-import io.camelwechat.component.wechat.token.StaticAccessTokenProvider;
-import io.camelwechat.component.wechat.token.TokenFetcher;
-import io.camelwechat.component.wechat.token.TokenMode;
+import io.camelwechat.component.wechat.token.TokenProviders;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -23,8 +19,8 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The {@code wechat:} component. It owns what its endpoints share: one pooled HTTP client, the app secrets by
- * appid, and one token cache per token source, so that every endpoint acting for an account uses the same token.
+ * The {@code wechat:} component. It holds the options and, while started, what its endpoints share: one pooled
+ * HTTP client and the token providers, so that every endpoint acting for an account uses the same token.
  */
 @Component("wechat")
 public class WeChatComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -64,13 +60,8 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                             + "Tests set a fake ticker to move time instead of sleeping.")
     private Ticker ticker = Ticker.systemTicker();
 
-    private final AppCredentials credentials = new AppCredentials();
-    private final Map<TokenSource, AccessTokenProvider> tokenProviders = new ConcurrentHashMap<>();
-    private WeChatHttpClient httpClient;
-
-    /** Token caches are shared by every endpoint that gets its tokens from the same place the same way. */
-    private record TokenSource(TokenMode mode, String baseUrl, Duration expiryMargin) {
-    }
+    private volatile WeChatHttpClient httpClient;
+    private volatile TokenProviders tokenProviders;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -85,58 +76,55 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         return endpoint;
     }
 
-    /** The provider for an endpoint's configuration; registers its credentials so messages can act for it. */
-    AccessTokenProvider tokenProvider(WeChatConfiguration endpointConfiguration) {
-        TokenMode mode = endpointConfiguration.tokenModeValue();
-        if (mode == TokenMode.STATIC) {
-            return new StaticAccessTokenProvider(endpointConfiguration.getAccessToken());
+    /** Builds what the endpoints share, so that bad transport options fail the start, not the first message. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        httpClient = new WeChatHttpClient(new HttpTransportSettings(
+                Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
+                proxyHost, proxyPort == null ? 0 : proxyPort, sslContext()));
+        tokenProviders = new TokenProviders(httpClient, ticker);
+    }
+
+    private SSLContext sslContext() {
+        SSLContextParameters tls = sslContextParameters != null || !useGlobalSslContextParameters
+                ? sslContextParameters : retrieveGlobalSslContextParameters();
+        if (tls == null) {
+            return null;
         }
-        credentials.register(endpointConfiguration.getAppId(), endpointConfiguration.getAppSecret());
-        TokenSource source = new TokenSource(mode, endpointConfiguration.getBaseUrl(),
-                endpointConfiguration.tokenExpiryMarginDuration());
-        return tokenProviders.computeIfAbsent(source, this::newCachingProvider);
-    }
-
-    private AccessTokenProvider newCachingProvider(TokenSource source) {
-        TokenFetcher fetcher = source.mode() == TokenMode.CLASSIC
-                ? AppSecretTokenFetcher.classic(httpClient(), source.baseUrl(), credentials)
-                : AppSecretTokenFetcher.stable(httpClient(), source.baseUrl(), credentials);
-        return new CachingAccessTokenProvider(fetcher, source.expiryMargin(), ticker);
-    }
-
-    boolean knowsAccount(String appId) {
-        return credentials.isKnown(appId);
-    }
-
-    synchronized WeChatHttpClient httpClient() {
-        if (httpClient == null) {
-            SSLContextParameters tls = sslContextParameters != null || !useGlobalSslContextParameters
-                    ? sslContextParameters : retrieveGlobalSslContextParameters();
-            try {
-                httpClient = new WeChatHttpClient(new HttpTransportSettings(
-                        Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
-                        proxyHost, proxyPort == null ? 0 : proxyPort,
-                        tls == null ? null : tls.createSSLContext(getCamelContext())));
-            } catch (Exception e) {
-                throw new IllegalArgumentException("cannot create the TLS context from sslContextParameters: "
-                                                   + e.getMessage(), e);
-            }
+        try {
+            return tls.createSSLContext(getCamelContext());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot create the TLS context from sslContextParameters: "
+                                               + e.getMessage(), e);
         }
-        return httpClient;
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        if (httpClient != null) {
-            try {
-                httpClient.close();
-            } catch (IOException e) {
-                // closing pooled connections; nothing left to recover
-            }
-            httpClient = null;
+    protected void doStop() throws Exception {
+        WeChatHttpClient client = httpClient;
+        httpClient = null;
+        tokenProviders = null;
+        if (client != null) {
+            client.close();
         }
-        tokenProviders.clear();
         super.doStop();
+    }
+
+    /** The component's one HTTP client. */
+    WeChatHttpClient httpClient() {
+        return requireStarted(httpClient);
+    }
+
+    TokenProviders tokenProviders() {
+        return requireStarted(tokenProviders);
+    }
+
+    private <T> T requireStarted(T service) {
+        if (service == null) {
+            throw new IllegalStateException("the wechat component is not started");
+        }
+        return service;
     }
 
     public WeChatConfiguration getConfiguration() {

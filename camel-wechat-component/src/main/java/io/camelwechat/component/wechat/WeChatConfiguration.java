@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat;
 import java.time.Duration;
 
 import io.camelwechat.component.wechat.token.TokenMode;
+import io.camelwechat.component.wechat.token.TokenSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -15,7 +16,7 @@ import org.apache.camel.spi.UriParams;
 public class WeChatConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api.weixin.qq.com";
-    public static final long DEFAULT_MEDIA_MAX_SIZE = 10L * 1024 * 1024;
+    public static final long DEFAULT_MEDIA_MAX_SIZE = 2L * 1024 * 1024;
 
     @UriParam(label = "producer", enums = "set,get,add,modify,list,all,delete,upload",
               description = "The operation to perform: for industry set (setIndustry) or get (getIndustry); for "
@@ -55,10 +56,10 @@ public class WeChatConfiguration implements Cloneable {
                             + "proxying gateway or the camel-wechat simulator.")
     private String baseUrl = DEFAULT_BASE_URL;
 
-    @UriParam(label = "producer", defaultValue = "10485760",
-              description = "media op=upload: the largest image, in bytes, sent to WeChat; larger bodies are "
-                            + "rejected before any call. WeChat's current page allows 10 MB for images; older pages "
-                            + "say 2 MB.")
+    @UriParam(label = "producer", defaultValue = "2097152",
+              description = "media upload: the largest image, in bytes, sent to WeChat; larger bodies are rejected "
+                            + "before any call. WeChat's pages mostly say 2 MB for images (the current one also "
+                            + "mentions 10 MB): raise it if your account accepts more.")
     private long mediaMaxSize = DEFAULT_MEDIA_MAX_SIZE;
 
     public String getOp() {
@@ -113,8 +114,10 @@ public class WeChatConfiguration implements Cloneable {
         this.tokenExpiryMargin = tokenExpiryMargin;
     }
 
-    public Duration tokenExpiryMarginDuration() {
-        return Duration.ofMillis(tokenExpiryMargin);
+    /** The token part of this configuration; the mode is parsed, so an unknown value fails here. */
+    public TokenSettings tokenSettings() {
+        return new TokenSettings(tokenModeValue(), appId, appSecret, accessToken, baseUrl,
+                Duration.ofMillis(tokenExpiryMargin));
     }
 
     public String getBaseUrl() {
@@ -122,7 +125,8 @@ public class WeChatConfiguration implements Cloneable {
     }
 
     public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        // a trailing slash would double the one every path starts with
+        this.baseUrl = baseUrl != null && baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public long getMediaMaxSize() {

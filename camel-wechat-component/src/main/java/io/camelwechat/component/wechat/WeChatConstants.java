@@ -45,7 +45,7 @@ public final class WeChatConstants {
 
     @Metadata(label = "producer", javaType = "String",
               description = "media upload: the file name sent with the image; defaults to the CamelFileName "
-                            + "header, else media.<ext> for the detected image type.")
+                            + "header, else media.jpg, media.png or media.gif after the detected image type.")
     public static final String MEDIA_FILE_NAME = "CamelWeChatMediaFileName";
 
     private WeChatConstants() {

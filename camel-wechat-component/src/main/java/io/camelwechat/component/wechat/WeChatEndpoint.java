@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
 import io.camelwechat.component.wechat.token.TokenMode;
 import io.camelwechat.component.wechat.token.TokenRetryingInvoker;
+import io.camelwechat.component.wechat.token.TokenSettings;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -32,6 +33,8 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
     @UriParam
     private WeChatConfiguration configuration;
 
+    private TokenMode tokenMode;
+    private WeChatHttpClient httpClient;
     private TokenRetryingInvoker invoker;
 
     public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
@@ -59,17 +62,16 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        TokenMode mode = configuration.tokenModeValue();
-        if (configuration.getOp() != null) {
-            WeChatOperation.of(api, configuration.getOp());
-        }
-        if (mode.needsAppSecret()) {
-            requireOption(configuration.getAppId(), "appId", mode);
-            requireOption(configuration.getAppSecret(), "appSecret", mode);
+        TokenSettings tokenSettings = configuration.tokenSettings();
+        if (tokenSettings.mode().needsAppSecret()) {
+            requireOption(configuration.getAppId(), "appId", tokenSettings.mode());
+            requireOption(configuration.getAppSecret(), "appSecret", tokenSettings.mode());
         } else {
-            requireOption(configuration.getAccessToken(), "accessToken", mode);
+            requireOption(configuration.getAccessToken(), "accessToken", tokenSettings.mode());
         }
-        invoker = new TokenRetryingInvoker(getComponent().tokenProvider(configuration));
+        tokenMode = tokenSettings.mode();
+        httpClient = getComponent().httpClient();
+        invoker = new TokenRetryingInvoker(getComponent().tokenProviders().forEndpoint(tokenSettings));
     }
 
     private void requireOption(String value, String option, TokenMode mode) {
@@ -80,14 +82,21 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
     }
 
     /**
-     * The account a message acts for: the header when set, else the appId option. With a token mode that fetches
-     * tokens, the account must have a configured secret.
+     * The account a message acts for: the header when set, else the appId option. A mode that fetches tokens must
+     * know the account's secret; a static token belongs to the one account of the appId option.
      */
     String resolveAccount(String headerAppId) {
-        if (headerAppId == null || headerAppId.isBlank()) {
-            return configuration.getAppId();
+        String configured = configuration.getAppId();
+        if (headerAppId == null || headerAppId.isBlank() || headerAppId.equals(configured)) {
+            return configured;
         }
-        if (configuration.tokenModeValue().needsAppSecret() && !getComponent().knowsAccount(headerAppId)) {
+        if (tokenMode == TokenMode.STATIC) {
+            throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", but "
+                                               + "tokenMode static holds one token, for appId "
+                                               + (configured == null ? "(not set)" : configured)
+                                               + ": use an endpoint whose accessToken belongs to " + headerAppId);
+        }
+        if (!getComponent().tokenProviders().knowsAccount(headerAppId)) {
             throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", which has "
                                                + "no appSecret configured: configure it with appId and appSecret on "
                                                + "the wechat component or an endpoint");
@@ -108,7 +117,7 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
     }
 
     WeChatHttpClient getHttpClient() {
-        return getComponent().httpClient();
+        return httpClient;
     }
 
     @Override

@@ -31,6 +31,7 @@ class EndpointConfigurationTest extends WeChatTestSupport {
 
         assertTrue(rootMessage(failure).contains("Unknown WeChat API 'events' in wechat:events; valid APIs are "
                                                  + "industry, category, media"), rootMessage(failure));
+        assertEquals(0, simulator.totalRequests());
     }
 
     @Test
@@ -40,6 +41,7 @@ class EndpointConfigurationTest extends WeChatTestSupport {
 
         assertTrue(rootMessage(failure).contains("Unknown op 'delete' for wechat:industry; valid operations are "
                                                  + "set, get"), rootMessage(failure));
+        assertEquals(0, simulator.totalRequests());
     }
 
     @Test
@@ -48,6 +50,7 @@ class EndpointConfigurationTest extends WeChatTestSupport {
                 () -> context.getEndpoint("wechat:industry?op=get&tokenMode=magic"));
 
         assertTrue(rootMessage(failure).contains("tokenMode must be one of stable, classic, static, got magic"));
+        assertEquals(0, simulator.totalRequests());
     }
 
     @Test
@@ -71,6 +74,23 @@ class EndpointConfigurationTest extends WeChatTestSupport {
         String message = startFailureOf("wechat:category?op=list&tokenMode=static", new WeChatComponent());
 
         assertTrue(message.contains("needs the accessToken option"), message);
+    }
+
+    @Test
+    void unreadableSslContextParameters_failsTheComponentStartNamingTheOption() {
+        WeChatComponent component = new WeChatComponent();
+        org.apache.camel.support.jsse.KeyStoreParameters trustStore = new org.apache.camel.support.jsse.KeyStoreParameters();
+        trustStore.setResource("classpath:no-such-truststore.jks");
+        trustStore.setPassword("changeit");
+        org.apache.camel.support.jsse.TrustManagersParameters trustManagers = new org.apache.camel.support.jsse.TrustManagersParameters();
+        trustManagers.setKeyStore(trustStore);
+        org.apache.camel.support.jsse.SSLContextParameters tls = new org.apache.camel.support.jsse.SSLContextParameters();
+        tls.setTrustManagers(trustManagers);
+        component.setSslContextParameters(tls);
+
+        String message = startFailureOf("wechat:category?op=list&appId=wx1&appSecret=s1", component);
+
+        assertTrue(message.contains("no-such-truststore.jks"), message);
     }
 
     @Test
@@ -149,6 +169,7 @@ class EndpointConfigurationTest extends WeChatTestSupport {
                 }
             });
             Exception failure = assertThrows(Exception.class, plain::start);
+            assertEquals(0, simulator.totalRequests(), "a start that fails on options calls nothing");
             return rootMessage(failure);
         } catch (Exception e) {
             throw new AssertionError(e);

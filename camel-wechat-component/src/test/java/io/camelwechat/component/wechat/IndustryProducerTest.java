@@ -8,7 +8,6 @@ import io.camelwechat.component.wechat.model.Industry;
 import io.camelwechat.component.wechat.model.IndustryInfo;
 import io.camelwechat.component.wechat.model.SetIndustryRequest;
 import io.camelwechat.component.wechat.model.WeChatAck;
-import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +57,7 @@ class IndustryProducerTest extends WeChatTestSupport {
         assertEquals("快递", info.primaryIndustry().secondClass());
         assertEquals(13, info.primaryIndustry().industryId());
         assertEquals(Industry.MEDICAL_CARE_BEAUTY, info.secondaryIndustry().industry().orElseThrow());
-        assertTrue(simulator.requests().stream().map(RecordedRequest::method)
-                .anyMatch("GET"::equals), "getIndustry must be a GET");
+        assertEquals("GET", requestsTo("/cgi-bin/template/get_industry").get(0).method());
     }
 
     @Test
@@ -90,10 +88,17 @@ class IndustryProducerTest extends WeChatTestSupport {
     }
 
     @Test
-    void get_unknownNamesGiveNoCodeAndNoFailure() {
-        IndustryInfo info = new IndustryInfo(
-                new io.camelwechat.component.wechat.model.IndustryClass("新行业", "未知", null), null);
+    void get_unknownNamesGiveRawNamesAndNoCode() {
+        simulator.faults().rawBodyNext("/cgi-bin/template/get_industry", "application/json", """
+                {"primary_industry":{"first_class":"新行业","second_class":"未知"},
+                 "secondary_industry":{"first_class":"IT科技","second_class":"互联网|电子商务"}}""", 1);
+
+        IndustryInfo info = assertInstanceOf(IndustryInfo.class,
+                send("wechat:industry?op=get", null).getMessage().getBody());
+
+        assertEquals("新行业", info.primaryIndustry().firstClass());
         assertNull(info.primaryIndustry().industryId());
         assertTrue(info.primaryIndustry().industry().isEmpty());
+        assertEquals(1, info.secondaryIndustry().industryId());
     }
 }

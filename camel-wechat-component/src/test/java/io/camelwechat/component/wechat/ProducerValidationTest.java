@@ -107,9 +107,25 @@ class ProducerValidationTest extends WeChatTestSupport {
                         OPERATION, "frobnicate"),
                 invalid("no op at all", "wechat:category", null,
                         "No operation for wechat:category: set the op option or the CamelWeChatOperation header"),
+                invalid("another account with a static token", "wechat:category?op=list&tokenMode=static"
+                                                                + "&accessToken=RAW(static-token-of-account-1)", null,
+                        "CamelWeChatAppId names appId wx0000000000test02, but tokenMode static holds one token, for "
+                        + "appId wx0000000000test01", WeChatConstants.APP_ID, "wx0000000000test02"),
+                invalid("upload of a file larger than mediaMaxSize", "wechat:media?op=upload&mediaMaxSize=10",
+                        pngFile(), "message body is a file of " + PNG.length + " bytes, more than mediaMaxSize 10 bytes"),
                 invalid("unknown account in the header", "wechat:category?op=list", null,
                         "CamelWeChatAppId names appId wxunknown000000000, which has no appSecret configured",
                         WeChatConstants.APP_ID, "wxunknown000000000"));
+    }
+
+    private static java.io.File pngFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("wechat-upload", ".png");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.write(file, PNG).toFile();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Arguments invalid(String name, String uri, Object body, String expectedMessage,

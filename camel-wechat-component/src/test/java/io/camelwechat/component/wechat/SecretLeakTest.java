@@ -83,12 +83,20 @@ class SecretLeakTest extends WeChatTestSupport {
         exchanges.add(send("wechat:category?op=list", null));
         exchanges.add(send("wechat:industry?op=set", null, WeChatConstants.INDUSTRY_ID1, "x"));
         exchanges.add(template.send("direct:second-account", exchange -> { }));
+        String staticToken = "static-token-that-must-not-leak-7";
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        exchanges.add(send("wechat:category?op=list&tokenMode=static&accessToken=RAW(" + staticToken
+                           + ")&baseUrl=http://127.0.0.1:" + closedPort, null));
         simulator.faults().quotaExhausted(APP_ID, true);
         exchanges.add(send("wechat:category?op=list&tokenMode=classic", null));
 
         Set<String> secrets = secretsSeen();
         secrets.add(APP_SECRET);
         secrets.add(uriSecret);
+        secrets.add(staticToken);
         assertTrue(secrets.size() >= 5, "tokens of both modes and accounts were issued: " + secrets.size());
         String log = captured.toString();
         assertTrue(log.contains("getSettingCategories"), "the component's own debug lines were captured");

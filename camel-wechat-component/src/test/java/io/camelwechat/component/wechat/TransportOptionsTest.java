@@ -6,16 +6,22 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** The component's HTTP client honours its transport options. */
+/** The component's HTTP client goes through the configured proxy. */
 class TransportOptionsTest extends WeChatTestSupport {
+
+    @Override
+    protected WeChatComponent newComponent() {
+        // the simulator plays the proxy: a proxied request carries the absolute URL of a host that does not resolve
+        WeChatComponent component = super.newComponent();
+        component.setProxyHost("127.0.0.1");
+        component.setProxyPort(simulator.port());
+        component.getConfiguration().setBaseUrl("http://api.wechat.invalid/");
+        return component;
+    }
 
     @Test
     void proxy_requestsGoThroughTheProxyHost() {
-        // the simulator plays the proxy: a proxied request carries the absolute URL of a host that does not resolve
-        component().setProxyHost("127.0.0.1");
-        component().setProxyPort(simulator.port());
-
-        Object body = template.requestBody("wechat:category?op=list&baseUrl=http://api.wechat.invalid", (Object) null);
+        Object body = template.requestBody("wechat:category?op=list", (Object) null);
 
         assertInstanceOf(SettingCategories.class, body);
         assertEquals(1, simulator.requestCount("/cgi-bin/wxopen/getcategory"));

@@ -18,7 +18,7 @@ public class WeChatApiException extends WeChatException {
      * @param detail an explanation added by the component (for example why a retry did not help), or null
      */
     public WeChatApiException(String api, String endpoint, int errcode, String errmsg, String detail) {
-        super(api, "WeChat " + api + " (" + endpoint + ") failed with errcode " + errcode + ": " + errmsg
+        super(api, label(api, endpoint) + " failed with errcode " + errcode + ": " + errmsg
                    + (detail == null ? "" : ". " + detail), null);
         this.endpoint = endpoint;
         this.errcode = errcode;

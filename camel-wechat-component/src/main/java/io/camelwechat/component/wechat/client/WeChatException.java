@@ -15,6 +15,10 @@ public class WeChatException extends RuntimeCamelException {
         this.api = api;
     }
 
+    static String label(String api, String endpoint) {
+        return "WeChat " + api + " (" + endpoint + ")";
+    }
+
     /** WeChat's name of the API that failed, for example {@code addCategory}. */
     public String getApi() {
         return api;

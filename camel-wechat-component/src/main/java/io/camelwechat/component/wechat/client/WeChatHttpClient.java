@@ -92,9 +92,8 @@ public final class WeChatHttpClient implements AutoCloseable {
             return MAPPER.treeToValue(answer, resultType);
         } catch (JsonProcessingException e) {
             throw new WeChatHttpException(request.api(), 200, "OK",
-                    "WeChat " + request.api() + " (" + request.describe() + ") answered JSON that does not fit "
-                                                              + resultType.getSimpleName() + ": "
-                                                              + e.getOriginalMessage(),
+                    request.label() + " answered JSON that does not fit " + resultType.getSimpleName() + ": "
+                    + e.getOriginalMessage(),
                     null);
         }
     }
@@ -109,9 +108,7 @@ public final class WeChatHttpClient implements AutoCloseable {
                         response.getCode(), body.length, (System.nanoTime() - started) / 1_000_000);
                 if (response.getCode() != 200) {
                     throw new WeChatHttpException(request.api(), response.getCode(), response.getReasonPhrase(),
-                            "WeChat " + request.api() + " (" + request.describe() + ") answered HTTP "
-                                                                                    + response.getCode() + " "
-                                                                                    + response.getReasonPhrase(),
+                            request.label() + " answered HTTP " + response.getCode() + " " + response.getReasonPhrase(),
                             null);
                 }
                 return parseObject(request, body, response.getEntity() == null
@@ -146,16 +143,15 @@ public final class WeChatHttpClient implements AutoCloseable {
             // reported below without the body: it is not ours to print
         }
         throw new WeChatHttpException(request.api(), 200, "OK",
-                "WeChat " + request.api() + " (" + request.describe() + ") answered something that is not a JSON "
-                                                          + "object (content type " + contentType + ", "
-                                                          + body.length + " bytes)",
+                request.label() + " answered something that is not a JSON object (content type " + contentType
+                + ", " + body.length + " bytes)",
                 null);
     }
 
     private static WeChatHttpException transportFailure(WeChatRequest request, String what, Exception cause) {
         // HttpClient's own I/O exceptions name the host only, never the query, so the cause is safe to keep
         return new WeChatHttpException(request.api(), 0, null,
-                "WeChat " + request.api() + " (" + request.describe() + ") failed: " + what, cause);
+                request.label() + " failed: " + what, cause);
     }
 
     private static HttpUriRequestBase toHttpRequest(WeChatRequest request) {

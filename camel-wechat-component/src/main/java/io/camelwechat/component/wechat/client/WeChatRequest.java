@@ -42,6 +42,11 @@ public record WeChatRequest(String api, HttpMethod method, String baseUrl, Strin
         return method + " " + path;
     }
 
+    /** The start of every message about this call, for example {@code WeChat addCategory (POST /cgi-bin/...)}. */
+    public String label() {
+        return WeChatException.label(api, describe());
+    }
+
     @Override
     public String toString() {
         return "WeChatRequest[" + api + " " + describe() + "]";

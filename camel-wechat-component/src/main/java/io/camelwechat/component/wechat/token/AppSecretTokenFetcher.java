@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import io.camelwechat.component.wechat.client.RequestBody;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.client.WeChatHttpException;
 import io.camelwechat.component.wechat.client.WeChatRequest;
 import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
 
@@ -57,6 +58,11 @@ public final class AppSecretTokenFetcher implements TokenFetcher {
     @Override
     public AccessToken fetch(String appId) {
         WeChatRequest request = requestForAppIdAndSecret.apply(appId, credentials.secretFor(appId));
-        return client.execute(request, TokenAnswer.class).toAccessToken();
+        TokenAnswer answer = client.execute(request, TokenAnswer.class);
+        if (answer.accessToken() == null || answer.accessToken().isBlank()) {
+            throw new WeChatHttpException(request.api(), 200, "OK", request.label() + " answered without an "
+                                                                    + "access_token", null);
+        }
+        return answer.toAccessToken();
     }
 }

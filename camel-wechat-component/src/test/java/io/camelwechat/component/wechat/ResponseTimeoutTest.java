@@ -1,0 +1,35 @@
+package io.camelwechat.component.wechat;
+
+import java.time.Duration;
+
+import io.camelwechat.component.wechat.client.WeChatHttpException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResponseTimeoutTest extends WeChatTestSupport {
+
+    private static final String STATIC_TOKEN = "static-token-of-the-timeout-test";
+
+    @Override
+    protected WeChatComponent newComponent() {
+        WeChatComponent component = super.newComponent();
+        component.setResponseTimeout(200);
+        return component;
+    }
+
+    @Test
+    void noAnswerWithinResponseTimeout_failsNamingTheApiWithoutTheToken() {
+        simulator.faults().latency(Duration.ofSeconds(2));
+
+        WeChatHttpException failure = sendExpecting(WeChatHttpException.class,
+                "wechat:category?op=list&tokenMode=static&accessToken=RAW(" + STATIC_TOKEN + ")", null);
+
+        assertTrue(failure.getMessage().contains("getSettingCategories (GET /cgi-bin/wxopen/getcategory) failed: no "
+                                                 + "answer within responseTimeout 200 ms"), failure.getMessage());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            assertFalse(String.valueOf(cause.getMessage()).contains(STATIC_TOKEN), cause.toString());
+        }
+    }
+}
