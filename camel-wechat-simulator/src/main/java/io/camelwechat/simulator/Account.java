@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * One simulated WeChat account: credentials, industry, categories and media. Every state change and read
  * holds the account's lock, so each request sees and leaves a consistent state (operations are atomic).
+ *
+ * <p>An account created by a third-party platform authorization has no secret ({@code null}) until one is
+ * registered: it is reached through authorizer tokens only, and every secret check fails (40125).
  */
 final class Account {
 
@@ -31,9 +34,10 @@ final class Account {
         this.secret = newSecret;
     }
 
-    /** Constant-time comparison, as a credential check should be. */
+    /** Constant-time comparison, as a credential check should be; always false without a secret. */
     boolean secretMatches(String candidate) {
-        return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+        String current = secret;
+        return current != null && MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8),
                 candidate.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -27,6 +27,17 @@ final class AccountRegistry {
         });
     }
 
+    /**
+     * The account an authorizing third-party platform acts on, created without a secret if unknown (a
+     * known account keeps its secret and state).
+     */
+    Account registerAuthorizer(String appId) {
+        if (appId == null || appId.isBlank()) {
+            throw new IllegalArgumentException("authorizer appId must not be blank");
+        }
+        return accounts.computeIfAbsent(appId, id -> new Account(id, null, auditRules));
+    }
+
     /** The account, or {@code null}. */
     Account find(String appId) {
         return appId == null ? null : accounts.get(appId);

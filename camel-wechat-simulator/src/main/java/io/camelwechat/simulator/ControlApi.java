@@ -19,11 +19,13 @@ final class ControlApi {
     private static final String ACCOUNTS = WeChatSimulator.CONTROL_PREFIX + "accounts";
 
     private final WeChatSimulator simulator;
+    private final ComponentControlPaths components;
     private final Map<String, Function<RecordedRequest, SimResponse>> getRoutes;
     private final Map<String, Function<RecordedRequest, SimResponse>> postRoutes;
 
     ControlApi(WeChatSimulator simulator) {
         this.simulator = simulator;
+        this.components = new ComponentControlPaths(simulator);
         String p = WeChatSimulator.CONTROL_PREFIX;
         this.getRoutes = Map.of(
                 p + "requests", request -> requests(),
@@ -51,6 +53,9 @@ final class ControlApi {
         String path = request.path();
         boolean get = Route.GET.equals(request.method());
         boolean post = Route.POST.equals(request.method());
+        if (ComponentControlPaths.matches(path)) {
+            return components.handle(request);
+        }
         if (path.startsWith(ACCOUNTS + "/")) {
             return get ? accountState(path.substring(ACCOUNTS.length() + 1)) : methodNotAllowed();
         }
@@ -218,7 +223,7 @@ final class ControlApi {
         return value;
     }
 
-    private static String required(RecordedRequest request, String name) {
+    static String required(RecordedRequest request, String name) {
         String value = request.queryParam(name);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("missing query parameter " + name);

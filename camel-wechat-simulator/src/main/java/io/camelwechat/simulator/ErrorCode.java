@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  *
  * <p>English messages follow WeChat's global error-code list; the category codes (533xx) only have the
  * Chinese descriptions of the SDK code tables (wechat-api-facts.md section 5), so those are used verbatim.
+ * The third-party platform codes (610xx) follow the English column of WeChat's api_component_token and
+ * api_getauthorizeraccesstoken pages, and 61023 the SDK code table. 61004 and 61011 are never answered by the
+ * simulator; they are listed so that {@code failNext} gives them WeChat's message.
  */
 enum ErrorCode {
     SYSTEM_ERROR(-1, "system error"),
@@ -44,7 +47,13 @@ enum ErrorCode {
     CATEGORY_DUPLICATE(53304, "与已有类目重复"),
     CATEGORY_ONLY_QUALIFICATIONS_MODIFIABLE(53306, "修改类目只允许修改类目资质，不允许修改类目ID"),
     CATEGORY_NOT_REJECTED(53307, "只有审核失败的类目允许修改"),
-    CATEGORY_IN_REVIEW(53308, "审核中的类目不允许删除");
+    CATEGORY_IN_REVIEW(53308, "审核中的类目不允许删除"),
+    CLIENT_IP_NOT_REGISTERED(61004, "access clientip is not registered"),
+    COMPONENT_TICKET_EXPIRED(61005, "component ticket is expired"),
+    COMPONENT_TICKET_INVALID(61006, "component ticket is invalid"),
+    INVALID_COMPONENT(61011, "invalid component"),
+    MUST_USE_COMPONENT_TOKEN(61014, "must use component token for component api"),
+    INVALID_REFRESH_TOKEN(61023, "refresh_token is invalid");
 
     private static final Map<Integer, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  *
  * <p>Path matching: a non-null path matches exactly that path (token endpoints included); {@code null}
  * matches every API call but, like the busy rate, not the token endpoints ({@code /cgi-bin/token},
- * {@code /cgi-bin/stable_token}) unless {@link #includeTokenEndpoints(boolean)} is on, so "fail the next
- * call" does not get used up by a client's token fetch.
+ * {@code /cgi-bin/stable_token}, {@code /cgi-bin/component/api_component_token},
+ * {@code /cgi-bin/component/api_authorizer_token}) unless {@link #includeTokenEndpoints(boolean)} is on, so
+ * "fail the next call" does not get used up by a client's token fetch.
  *
  * <p>Scripted faults ({@code failNext}, {@code httpStatusNext}, {@code rawBodyNext}) are consumed in the
  * order they were armed: the oldest one matching a request answers it and counts down. Thread-safe.
@@ -108,7 +109,10 @@ public final class Faults {
         return arm(pathOrNull, () -> SimResponse.raw(contentType, body), times);
     }
 
-    /** While on, every call for the account, token fetches included, answers 45009. */
+    /**
+     * While on, every call for the account, token fetches included, answers 45009. An appid of a third-party
+     * platform (component) works too: its component and authorizer token fetches answer 45009.
+     */
     public Faults quotaExhausted(String appId, boolean exhausted) {
         Objects.requireNonNull(appId, "appId");
         if (exhausted) {

@@ -9,7 +9,11 @@ import java.time.Instant;
  */
 final class IssuedToken {
 
-    enum Kind { CLASSIC, STABLE }
+    /**
+     * Where the token came from. {@code COMPONENT} tokens belong to a third-party platform and only open the
+     * component APIs; the other kinds are access tokens of an account and open every other API.
+     */
+    enum Kind { CLASSIC, STABLE, AUTHORIZER, COMPONENT }
 
     private final String value;
     private final String appId;
@@ -28,6 +32,7 @@ final class IssuedToken {
         return value;
     }
 
+    /** The account's appid, or the component appid for a {@code COMPONENT} token. */
     String appId() {
         return appId;
     }

@@ -5,8 +5,9 @@ package io.camelwechat.simulator;
  *
  * @param path          the exact path
  * @param method        the only HTTP method WeChat accepts on it
- * @param tokenEndpoint {@code true} for the token endpoints, which authenticate with appid/secret instead of
- *                      an access_token and are spared path-less faults
+ * @param tokenEndpoint {@code true} for the token endpoints, which authenticate themselves (appid/secret,
+ *                      a verify ticket, a component_access_token) instead of with an account's access_token,
+ *                      and are spared path-less faults
  * @param handler       the operation
  */
 record Route(String path, String method, boolean tokenEndpoint, Handler handler) {

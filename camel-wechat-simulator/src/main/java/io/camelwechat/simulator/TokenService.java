@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues and checks access tokens (wechat-api-facts.md section 2).
+ * Issues and checks access tokens (wechat-api-facts.md section 2) and the third-party platform's
+ * component and authorizer tokens (section 3).
  *
  * <ul>
  *   <li>Classic ({@code /cgi-bin/token}): every fetch issues a new token; the previous one stays valid for
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       force mode issues a new token and invalidates the previous ones at once, at most 20 times a day
  *       and 30 s apart.</li>
  *   <li>Classic and stable tokens are independent: neither kind ever revokes the other.</li>
+ *   <li>Component ({@code api_component_token}) and authorizer ({@code api_authorizer_token}) tokens: every
+ *       fetch issues a new one and the earlier ones live out their own 7200 s.</li>
+ *   <li>All kinds share one value space, so a value is never handed out twice, and the kind decides where a
+ *       token is accepted: component tokens only on the component APIs, all the others everywhere else.</li>
  * </ul>
  * Thread-safe: each account's token state is guarded by its own lock.
  */
@@ -85,11 +90,48 @@ final class TokenService {
     }
 
     /**
+     * A new authorizer_access_token for the authorizer account. It does not cut off the earlier ones: WeChat
+     * does not document an overlap for authorizer tokens, so each simply lives its 7200 s.
+     */
+    IssuedToken issueAuthorizer(String authorizerAppId, Instant now) {
+        return issue(authorizerAppId, IssuedToken.Kind.AUTHORIZER, now);
+    }
+
+    /** A new component_access_token; like authorizer tokens, the earlier ones live out their 7200 s. */
+    IssuedToken issueComponent(String componentAppId, Instant now) {
+        return issue(componentAppId, IssuedToken.Kind.COMPONENT, now);
+    }
+
+    /**
      * Resolves an access token to its account.
      *
-     * @throws ApiError 41001 when missing, 40001 when unknown or replaced, 42001 when expired
+     * @throws ApiError 41001 when missing, 40001 when unknown, replaced or a component token, 42001 when expired
      */
     String authenticate(String token, Instant now) {
+        IssuedToken issued = byValue.get(token == null ? "" : token);
+        if (issued != null && issued.kind() == IssuedToken.Kind.COMPONENT) {
+            // a third-party platform is not an account: its token is no access token, alive or expired
+            throw new ApiError(ErrorCode.INVALID_CREDENTIAL);
+        }
+        return resolve(token, now).appId();
+    }
+
+    /**
+     * Resolves a component_access_token to its component appid.
+     *
+     * @throws ApiError 41001 when missing, 61014 for an account's access token, 40001 when unknown,
+     *                  42001 when expired
+     */
+    String authenticateComponent(String token, Instant now) {
+        IssuedToken issued = byValue.get(token == null ? "" : token);
+        if (issued != null && issued.kind() != IssuedToken.Kind.COMPONENT) {
+            // the api_getauthorizeraccesstoken page names this mistake (access or authorizer token) 61014
+            throw new ApiError(ErrorCode.MUST_USE_COMPONENT_TOKEN);
+        }
+        return resolve(token, now).appId();
+    }
+
+    private IssuedToken resolve(String token, Instant now) {
         if (token == null || token.isBlank()) {
             throw new ApiError(ErrorCode.ACCESS_TOKEN_MISSING);
         }
@@ -101,7 +143,7 @@ final class TokenService {
         if (failure != null) {
             throw new ApiError(failure);
         }
-        return issued.appId();
+        return issued;
     }
 
     private static boolean needsRotation(IssuedToken current, Instant now) {

@@ -12,9 +12,9 @@ import java.util.Random;
 
 /**
  * An embeddable WeChat server API simulator: a loopback HTTP server that behaves like
- * {@code https://api.weixin.qq.com} for access tokens (classic and stable), template industry, mini-program
- * categories with audits, and temporary image upload, plus this Java control API and the {@code /__sim/}
- * HTTP control paths.
+ * {@code https://api.weixin.qq.com} for access tokens (classic and stable), the third-party platform token
+ * chain (verify ticket, component token, authorizer tokens), template industry, mini-program categories with
+ * audits, and temporary image upload, plus this Java control API and the {@code /__sim/} HTTP control paths.
  *
  * <pre>{@code
  * try (WeChatSimulator sim = WeChatSimulator.builder()
@@ -36,9 +36,13 @@ public final class WeChatSimulator implements AutoCloseable {
     /** Paths under this prefix control the simulator; they are never recorded, counted or faulted. */
     public static final String CONTROL_PREFIX = "/__sim/";
 
+    static final String COMPONENT_TOKEN_PATH = "/cgi-bin/component/api_component_token";
+    static final String AUTHORIZER_TOKEN_PATH = "/cgi-bin/component/api_authorizer_token";
+
     private final int requestedPort;
     private final SimulatorClock clock;
     private final AccountRegistry accounts;
+    private final ComponentRegistry components;
     private final TokenService tokens;
     private final Faults faults;
     private final RequestLog requestLog;
@@ -53,6 +57,7 @@ public final class WeChatSimulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.clock = builder.clock != null ? builder.clock : new SimulatorClock(Instant.now());
         this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree));
+        this.components = new ComponentRegistry(ids);
         this.tokens = new TokenService(ids);
         this.faults = new Faults(ids);
         this.requestLog = new RequestLog(builder.requestLogLimit);
@@ -60,17 +65,21 @@ public final class WeChatSimulator implements AutoCloseable {
         this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog);
         this.control = new ControlApi(this);
         builder.accounts.forEach(accounts::register);
+        builder.components.forEach(components::register);
     }
 
     /** The WeChat API table: path, method, operation. */
     private List<Route> routes(RandomIds ids, CategoryTree tree) {
         TokenEndpoints tokenEndpoints = new TokenEndpoints(tokens, accounts, faults);
+        ComponentEndpoints componentEndpoints = new ComponentEndpoints(tokens, components, faults);
         IndustryApi industry = new IndustryApi(() -> liveIndustryNames);
         CategoryApi categories = new CategoryApi(tree);
         MediaApi media = new MediaApi(ids);
         return List.of(
                 Route.token("/cgi-bin/token", Route.GET, tokenEndpoints::classic),
                 Route.token("/cgi-bin/stable_token", Route.POST, tokenEndpoints::stable),
+                Route.token(COMPONENT_TOKEN_PATH, Route.POST, componentEndpoints::componentToken),
+                Route.token(AUTHORIZER_TOKEN_PATH, Route.POST, componentEndpoints::authorizerToken),
                 Route.post("/cgi-bin/template/api_set_industry", industry::set),
                 Route.get("/cgi-bin/template/get_industry", industry::get),
                 Route.post("/cgi-bin/wxopen/addcategory", categories::add),
@@ -142,7 +151,8 @@ public final class WeChatSimulator implements AutoCloseable {
     }
 
     /**
-     * A snapshot of an account's state, with audits settled against the clock first.
+     * A snapshot of an account's state, with audits settled against the clock first. Accounts created by
+     * {@link #authorize(String, String)} are included.
      *
      * @throws IllegalArgumentException for an unknown appid
      */
@@ -157,6 +167,63 @@ public final class WeChatSimulator implements AutoCloseable {
     public String stableToken(String appId) {
         accounts.require(appId);
         return tokens.stable(appId, false, clock.now()).value();
+    }
+
+    /**
+     * Registers a third-party platform (open platform component); for an existing component appid only the
+     * secret changes (its tickets and authorizations are kept). Components and accounts are separate: a
+     * component appid is not an account.
+     */
+    public WeChatSimulator addComponent(String componentAppId, String componentAppSecret) {
+        components.register(componentAppId, componentAppSecret);
+        return this;
+    }
+
+    /**
+     * Issues a new component_verify_ticket, as WeChat pushes one every 10 minutes (nothing is pushed over
+     * HTTP; hand the value to the code under test). It is valid 12 hours of simulator time; earlier tickets
+     * stay valid until their own expiry.
+     *
+     * @throws IllegalArgumentException for an unknown component appid
+     */
+    public String issueVerifyTicket(String componentAppId) {
+        return components.require(componentAppId).issueTicket(clock.now());
+    }
+
+    /**
+     * The account authorizes the component, as after the authorization page: the account is created (without
+     * a secret) if unknown. Authorizing again invalidates the earlier refresh tokens at once.
+     *
+     * @return the initial authorizer_refresh_token
+     * @throws IllegalArgumentException for an unknown component appid
+     */
+    public String authorize(String componentAppId, String authorizerAppId) {
+        Component component = components.require(componentAppId);
+        accounts.registerAuthorizer(authorizerAppId);
+        return component.authorize(authorizerAppId, clock.now());
+    }
+
+    /**
+     * The account cancels its authorization: all its refresh tokens answer 61023 from now on, and the
+     * authorizer_access_tokens issued through this component stop working (40001). A no-op if already revoked.
+     *
+     * @throws IllegalArgumentException for an unknown component, or an account that never authorized it
+     */
+    public WeChatSimulator revokeAuthorization(String componentAppId, String authorizerAppId) {
+        if (!components.require(componentAppId).revoke(authorizerAppId, clock.now())) {
+            throw new IllegalArgumentException(authorizerAppId + " never authorized component " + componentAppId);
+        }
+        return this;
+    }
+
+    /**
+     * The newest authorizer_refresh_token (the one the last refresh or authorization answered), or
+     * {@code null} after a revocation.
+     *
+     * @throws IllegalArgumentException for an unknown component, or an account that never authorized it
+     */
+    public String currentAuthorizerRefreshToken(String componentAppId, String authorizerAppId) {
+        return components.require(componentAppId).currentRefreshToken(authorizerAppId);
     }
 
     /** Makes a media_id known to the account, as if uploaded now (it expires after 3 days). */
@@ -227,6 +294,7 @@ public final class WeChatSimulator implements AutoCloseable {
         private int port;
         private SimulatorClock clock;
         private final Map<String, String> accounts = new LinkedHashMap<>();
+        private final Map<String, String> components = new LinkedHashMap<>();
         private Duration auditDelay = Duration.ofMinutes(10);
         private Random random;
         private boolean liveIndustryNames;
@@ -256,6 +324,16 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("appId and secret must not be blank");
             }
             accounts.put(appId, secret);
+            return this;
+        }
+
+        /** Registers a third-party platform (component); repeatable. */
+        public Builder component(String componentAppId, String componentAppSecret) {
+            if (componentAppId == null || componentAppId.isBlank()
+                    || componentAppSecret == null || componentAppSecret.isBlank()) {
+                throw new IllegalArgumentException("componentAppId and componentAppSecret must not be blank");
+            }
+            components.put(componentAppId, componentAppSecret);
             return this;
         }
 
