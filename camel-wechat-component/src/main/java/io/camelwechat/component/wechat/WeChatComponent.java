@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.TabularData;
 import javax.net.ssl.SSLContext;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.client.HttpTransportSettings;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.token.QuotaCircuitBreaker;
 import io.camelwechat.component.wechat.token.TokenProviders;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -23,6 +32,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * HTTP client and the token providers, so that every endpoint acting for an account uses the same token.
  */
 @Component("wechat")
+@ManagedResource(description = "WeChat component: token cache and quota circuit per account")
 public class WeChatComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Defaults for every endpoint option; an endpoint's own options override them.")
@@ -60,8 +70,18 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                             + "Tests set a fake ticker to move time instead of sleeping.")
     private Ticker ticker = Ticker.systemTicker();
 
+    @Metadata(label = "security", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "After WeChat answers 45009 or 45011 (quota exhausted) for an account, calls for it fail "
+                            + "at once for this long; then one call is let through to see whether the quota is "
+                            + "back.")
+    private long quotaCooldown = 60_000;
+
     private volatile WeChatHttpClient httpClient;
     private volatile TokenProviders tokenProviders;
+    private ExecutorService refreshExecutor;
+    /** The accounts the started endpoints act for by default, with their providers: what the health check probes. */
+    private final Map<String, AccessTokenProvider> watchedAccounts = new ConcurrentHashMap<>();
+    private WeChatTokenHealthCheck healthCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -83,7 +103,14 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         httpClient = new WeChatHttpClient(new HttpTransportSettings(
                 Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
                 proxyHost, proxyPort == null ? 0 : proxyPort, sslContext()));
-        tokenProviders = new TokenProviders(httpClient, ticker);
+        refreshExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WeChatTokenRefresh", 1, 4);
+        tokenProviders = new TokenProviders(httpClient, ticker, refreshExecutor,
+                new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker));
+        healthCheck = new WeChatTokenHealthCheck(this);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            registry.register(healthCheck);
+        }
     }
 
     private SSLContext sslContext() {
@@ -102,6 +129,15 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && healthCheck != null) {
+            registry.unregister(healthCheck);
+        }
+        if (refreshExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(refreshExecutor);
+            refreshExecutor = null;
+        }
+        watchedAccounts.clear();
         WeChatHttpClient client = httpClient;
         httpClient = null;
         tokenProviders = null;
@@ -118,6 +154,30 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     TokenProviders tokenProviders() {
         return requireStarted(tokenProviders);
+    }
+
+    /** Remembers an endpoint's default account for the readiness check. */
+    void watchAccount(String appId, AccessTokenProvider provider) {
+        if (appId != null && !appId.isBlank()) {
+            watchedAccounts.putIfAbsent(appId, provider);
+        }
+    }
+
+    Map<String, AccessTokenProvider> watchedAccounts() {
+        return watchedAccounts;
+    }
+
+    /** Per-account token counters and circuit state, for JMX: no token or secret is ever part of it. */
+    @ManagedAttribute(description = "Token statistics per account: cache hits, fetches, background refreshes, "
+                                    + "refresh failures, invalidations, forced refreshes, token retries, busy retries "
+                                    + "and the quota circuit")
+    public TabularData getTokenStatistics() throws OpenDataException {
+        return TokenStatisticsTable.of(tokenProviders());
+    }
+
+    @ManagedAttribute(description = "The accounts whose quota circuit is open, with the seconds until the next try")
+    public String getOpenQuotaCircuits() {
+        return tokenProviders().circuit().openCircuits().toString();
     }
 
     private <T> T requireStarted(T service) {
@@ -191,6 +251,14 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public long getQuotaCooldown() {
+        return quotaCooldown;
+    }
+
+    public void setQuotaCooldown(long quotaCooldown) {
+        this.quotaCooldown = quotaCooldown;
     }
 
     public Ticker getTicker() {

@@ -2,8 +2,13 @@ package io.camelwechat.component.wechat;
 
 import java.time.Duration;
 
+import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.token.AuthorizerTokenStore;
+import io.camelwechat.component.wechat.token.BusyRetryPolicy;
+import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
 import io.camelwechat.component.wechat.token.TokenMode;
 import io.camelwechat.component.wechat.token.TokenSettings;
+import io.camelwechat.component.wechat.token.VerifyTicketStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -17,6 +22,8 @@ public class WeChatConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api.weixin.qq.com";
     public static final long DEFAULT_MEDIA_MAX_SIZE = 2L * 1024 * 1024;
+    /** After a failed background refresh, the cached token is served this long before the next attempt. */
+    static final Duration TOKEN_REFRESH_RETRY_DELAY = Duration.ofSeconds(10);
 
     @UriParam(label = "producer", enums = "set,get,add,modify,list,all,delete,upload",
               description = "The operation to perform: for industry set (setIndustry) or get (getIndustry); for "
@@ -35,12 +42,49 @@ public class WeChatConfiguration implements Cloneable {
               description = "The AppSecret of appId, used to fetch access tokens (tokenMode stable or classic).")
     private String appSecret;
 
-    @UriParam(label = "security", enums = "stable,classic,static", defaultValue = "stable",
+    @UriParam(label = "security", enums = "stable,classic,static,authorizer", defaultValue = "stable",
               description = "Where access tokens come from: stable (POST /cgi-bin/stable_token in normal mode, the "
                             + "same token for every caller, safe for clusters), classic (GET /cgi-bin/token; each "
-                            + "fetch ends the previous token 5 minutes later) or static (the accessToken option, "
-                            + "managed outside this component).")
+                            + "fetch ends the previous token 5 minutes later), static (the accessToken option, "
+                            + "managed outside this component) or authorizer (a third-party platform acting for "
+                            + "the accounts that authorized it; appId is the authorizer's appid). Ignored when "
+                            + "accessTokenProvider is set.")
     private String tokenMode = TokenMode.STABLE.optionValue();
+
+    @UriParam(label = "security",
+              description = "A custom AccessTokenProvider bean (for example #myTokenService) that supplies tokens "
+                            + "instead of the built-in modes.")
+    private AccessTokenProvider accessTokenProvider;
+
+    @UriParam(label = "security",
+              description = "tokenMode authorizer: the third-party platform's appid (component_appid).")
+    private String componentAppId;
+
+    @UriParam(label = "security", secret = true,
+              description = "tokenMode authorizer: the third-party platform's AppSecret (component_appsecret).")
+    private String componentAppSecret;
+
+    @UriParam(label = "security", secret = true,
+              description = "tokenMode authorizer: an initial component_verify_ticket, saved into the "
+                            + "verifyTicketStore if it holds none. WeChat pushes a new ticket every 10 minutes; the "
+                            + "push receiver keeps the store up to date.")
+    private String componentVerifyTicket;
+
+    @UriParam(label = "security",
+              description = "tokenMode authorizer: where verify tickets are kept (a VerifyTicketStore bean, for "
+                            + "example a FileVerifyTicketStore); in memory by default.")
+    private VerifyTicketStore verifyTicketStore;
+
+    @UriParam(label = "security", secret = true,
+              description = "tokenMode authorizer: the authorizer_refresh_token of the account named by appId, saved "
+                            + "into the authorizerTokenStore if it holds none for that account.")
+    private String authorizerRefreshToken;
+
+    @UriParam(label = "security",
+              description = "tokenMode authorizer: where the authorizer_refresh_token of each account is kept and "
+                            + "the rotated ones WeChat returns are saved (an AuthorizerTokenStore bean, for example "
+                            + "a FileAuthorizerTokenStore, or your database); in memory by default.")
+    private AuthorizerTokenStore authorizerTokenStore;
 
     @UriParam(label = "security", secret = true,
               description = "The access token to use when tokenMode is static.")
@@ -50,6 +94,35 @@ public class WeChatConfiguration implements Cloneable {
               description = "How long before WeChat's expires_in a cached token is dropped and fetched again. When "
                             + "it is not smaller than half of expires_in, the token is kept for half of expires_in.")
     private long tokenExpiryMargin = 60_000;
+
+    @UriParam(label = "security", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How long before WeChat's expires_in a token is refreshed in the background, while "
+                            + "callers keep using the valid one (at the latest at half of its cached life). 5 "
+                            + "minutes matches the window in which stable_token already hands out the next token.")
+    private long tokenRefreshAhead = 300_000;
+
+    @UriParam(label = "security", defaultValue = "false",
+              description = "tokenMode stable: when WeChat rejects a token and a normal fetch returns that same "
+                            + "token, fetch with force_refresh=true, within WeChat's limit of 20 a day and 30 s "
+                            + "apart. A forced refresh ends the token for every other holder, so it is off by "
+                            + "default.")
+    private boolean allowForceRefresh;
+
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "How many times a read WeChat answered with -1 (system busy) is retried, with "
+                            + "exponential backoff and jitter.")
+    private int busyRetries = 3;
+
+    @UriParam(label = "producer", defaultValue = "200", javaType = "java.time.Duration",
+              description = "The base delay before the first busy retry; each further retry waits up to twice as "
+                            + "long.")
+    private long busyRetryDelay = 200;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Also retry writes (set, add, modify, delete, upload) that WeChat answered busy. Off by "
+                            + "default: a write WeChat applied before answering busy would apply twice. A write "
+                            + "that timed out is never retried.")
+    private boolean retryWrites;
 
     @UriParam(label = "advanced", defaultValue = DEFAULT_BASE_URL,
               description = "Scheme, host and port of the WeChat API, without a trailing slash. Change it to use a "
@@ -98,6 +171,102 @@ public class WeChatConfiguration implements Cloneable {
         return TokenMode.fromOption(tokenMode);
     }
 
+    public AccessTokenProvider getAccessTokenProvider() {
+        return accessTokenProvider;
+    }
+
+    public void setAccessTokenProvider(AccessTokenProvider accessTokenProvider) {
+        this.accessTokenProvider = accessTokenProvider;
+    }
+
+    public String getComponentAppId() {
+        return componentAppId;
+    }
+
+    public void setComponentAppId(String componentAppId) {
+        this.componentAppId = componentAppId;
+    }
+
+    public String getComponentAppSecret() {
+        return componentAppSecret;
+    }
+
+    public void setComponentAppSecret(String componentAppSecret) {
+        this.componentAppSecret = componentAppSecret;
+    }
+
+    public String getComponentVerifyTicket() {
+        return componentVerifyTicket;
+    }
+
+    public void setComponentVerifyTicket(String componentVerifyTicket) {
+        this.componentVerifyTicket = componentVerifyTicket;
+    }
+
+    public VerifyTicketStore getVerifyTicketStore() {
+        return verifyTicketStore;
+    }
+
+    public void setVerifyTicketStore(VerifyTicketStore verifyTicketStore) {
+        this.verifyTicketStore = verifyTicketStore;
+    }
+
+    public String getAuthorizerRefreshToken() {
+        return authorizerRefreshToken;
+    }
+
+    public void setAuthorizerRefreshToken(String authorizerRefreshToken) {
+        this.authorizerRefreshToken = authorizerRefreshToken;
+    }
+
+    public AuthorizerTokenStore getAuthorizerTokenStore() {
+        return authorizerTokenStore;
+    }
+
+    public void setAuthorizerTokenStore(AuthorizerTokenStore authorizerTokenStore) {
+        this.authorizerTokenStore = authorizerTokenStore;
+    }
+
+    public long getTokenRefreshAhead() {
+        return tokenRefreshAhead;
+    }
+
+    public void setTokenRefreshAhead(long tokenRefreshAhead) {
+        this.tokenRefreshAhead = tokenRefreshAhead;
+    }
+
+    public boolean isAllowForceRefresh() {
+        return allowForceRefresh;
+    }
+
+    public void setAllowForceRefresh(boolean allowForceRefresh) {
+        this.allowForceRefresh = allowForceRefresh;
+    }
+
+    public int getBusyRetries() {
+        return busyRetries;
+    }
+
+    public void setBusyRetries(int busyRetries) {
+        this.busyRetries = busyRetries;
+    }
+
+    public long getBusyRetryDelay() {
+        return busyRetryDelay;
+    }
+
+    public void setBusyRetryDelay(long busyRetryDelay) {
+        this.busyRetryDelay = busyRetryDelay;
+    }
+
+    public boolean isRetryWrites() {
+        return retryWrites;
+    }
+
+    public void setRetryWrites(boolean retryWrites) {
+        this.retryWrites = retryWrites;
+    }
+
     public String getAccessToken() {
         return accessToken;
     }
@@ -117,7 +286,18 @@ public class WeChatConfiguration implements Cloneable {
     /** The token part of this configuration; the mode is parsed, so an unknown value fails here. */
     public TokenSettings tokenSettings() {
         return new TokenSettings(tokenModeValue(), appId, appSecret, accessToken, baseUrl,
-                Duration.ofMillis(tokenExpiryMargin));
+                new CachingAccessTokenProvider.Policy(Duration.ofMillis(tokenExpiryMargin),
+                        Duration.ofMillis(tokenRefreshAhead), TOKEN_REFRESH_RETRY_DELAY),
+                allowForceRefresh,
+                new TokenSettings.ThirdPartyPlatform(componentAppId, componentAppSecret, componentVerifyTicket,
+                        authorizerRefreshToken, verifyTicketStore, authorizerTokenStore),
+                accessTokenProvider);
+    }
+
+    /** The busy-retry part of this configuration. */
+    public BusyRetryPolicy busyRetryPolicy() {
+        return new BusyRetryPolicy(busyRetries, Duration.ofMillis(busyRetryDelay), retryWrites,
+                duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000)));
     }
 
     public String getBaseUrl() {
@@ -147,7 +327,7 @@ public class WeChatConfiguration implements Cloneable {
 
     @Override
     public String toString() {
-        return "WeChatConfiguration[op=" + op + ", appId=" + appId + ", tokenMode=" + tokenMode + ", baseUrl="
-               + baseUrl + "]";
+        return "WeChatConfiguration[op=" + op + ", appId=" + appId + ", tokenMode=" + tokenMode + ", componentAppId="
+               + componentAppId + ", baseUrl=" + baseUrl + "]";
     }
 }

@@ -1,8 +1,9 @@
 package io.camelwechat.component.wechat;
 
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.token.ResilientInvoker;
 import io.camelwechat.component.wechat.token.TokenMode;
-import io.camelwechat.component.wechat.token.TokenRetryingInvoker;
 import io.camelwechat.component.wechat.token.TokenSettings;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -35,7 +36,7 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
 
     private TokenMode tokenMode;
     private WeChatHttpClient httpClient;
-    private TokenRetryingInvoker invoker;
+    private ResilientInvoker invoker;
 
     public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
         super(uri, component);
@@ -63,32 +64,49 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
     protected void doStart() throws Exception {
         super.doStart();
         TokenSettings tokenSettings = configuration.tokenSettings();
-        if (tokenSettings.mode().needsAppSecret()) {
-            requireOption(configuration.getAppId(), "appId", tokenSettings.mode());
-            requireOption(configuration.getAppSecret(), "appSecret", tokenSettings.mode());
-        } else {
-            requireOption(configuration.getAccessToken(), "accessToken", tokenSettings.mode());
-        }
         tokenMode = tokenSettings.mode();
+        if (tokenSettings.customProvider() == null) {
+            requireModeOptions();
+        }
         httpClient = getComponent().httpClient();
-        invoker = new TokenRetryingInvoker(getComponent().tokenProviders().forEndpoint(tokenSettings));
+        AccessTokenProvider tokens = getComponent().tokenProviders().forEndpoint(tokenSettings);
+        invoker = new ResilientInvoker(tokens, getComponent().tokenProviders().circuit(),
+                configuration.busyRetryPolicy(), getComponent().tokenProviders().statistics());
+        getComponent().watchAccount(configuration.getAppId(), tokens);
     }
 
-    private void requireOption(String value, String option, TokenMode mode) {
+    private void requireModeOptions() {
+        switch (tokenMode) {
+            case STABLE, CLASSIC -> {
+                requireOption(configuration.getAppId(), "appId");
+                requireOption(configuration.getAppSecret(), "appSecret");
+            }
+            case STATIC -> requireOption(configuration.getAccessToken(), "accessToken");
+            case AUTHORIZER -> {
+                requireOption(configuration.getComponentAppId(), "componentAppId");
+                requireOption(configuration.getComponentAppSecret(), "componentAppSecret");
+            }
+        }
+    }
+
+    private void requireOption(String value, String option) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("wechat:" + api + " needs the " + option + " option (on the endpoint "
-                                               + "or the wechat component) when tokenMode is " + mode.optionValue());
+                                               + "or the wechat component) when tokenMode is "
+                                               + tokenMode.optionValue());
         }
     }
 
     /**
-     * The account a message acts for: the header when set, else the appId option. A mode that fetches tokens must
-     * know the account's secret; a static token belongs to the one account of the appId option.
+     * The account a message acts for: the header when set, else the appId option. A mode that fetches tokens with
+     * an AppSecret must know the account's secret; a static token belongs to the one account of the appId option;
+     * a third-party platform acts for any account whose refresh token its store holds.
      */
     String resolveAccount(String headerAppId) {
         String configured = configuration.getAppId();
-        if (headerAppId == null || headerAppId.isBlank() || headerAppId.equals(configured)) {
-            return configured;
+        if (headerAppId == null || headerAppId.isBlank() || headerAppId.equals(configured)
+            || configuration.getAccessTokenProvider() != null || tokenMode == TokenMode.AUTHORIZER) {
+            return headerAppId == null || headerAppId.isBlank() ? configured : headerAppId;
         }
         if (tokenMode == TokenMode.STATIC) {
             throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", but "
@@ -112,7 +130,7 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
         return configuration;
     }
 
-    TokenRetryingInvoker getInvoker() {
+    ResilientInvoker getInvoker() {
         return invoker;
     }
 

@@ -49,7 +49,7 @@ class EndpointConfigurationTest extends WeChatTestSupport {
         ResolveEndpointFailedException failure = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("wechat:industry?op=get&tokenMode=magic"));
 
-        assertTrue(rootMessage(failure).contains("tokenMode must be one of stable, classic, static, got magic"));
+        assertTrue(rootMessage(failure).contains("tokenMode must be one of stable, classic, static, authorizer, got magic"));
         assertEquals(0, simulator.totalRequests());
     }
 

@@ -78,7 +78,8 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
         WeChatApiException failure = sendExpecting(WeChatApiException.class, "wechat:category?op=list", null);
 
         assertEquals(40001, failure.getErrcode());
-        assertTrue(failure.getMessage().contains("handed out the rejected token again"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("A fresh fetch returned the rejected token again, so the call was not "
+                                                 + "retried"), failure.getMessage());
         assertEquals(1, simulator.requestCount(LIST_PATH), "no retry with the token WeChat just rejected");
         assertEquals(2, simulator.requestCount(STABLE_PATH), "the rejected token was dropped and fetched again");
     }
@@ -118,13 +119,14 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
     }
 
     @Test
-    void systemBusy_isSurfacedAsApiException() {
-        simulator.faults().failNext(LIST_PATH, -1, 1);
+    void systemBusy_onAWrite_isSurfacedAsApiException() {
+        simulator.faults().failNext("/cgi-bin/wxopen/addcategory", -1, 1);
 
-        WeChatApiException failure = sendExpecting(WeChatApiException.class, "wechat:category?op=list", null);
+        WeChatApiException failure = sendExpecting(WeChatApiException.class, "wechat:category?op=add",
+                CategoryRequest.of(1, 2));
 
         assertEquals(-1, failure.getErrcode());
-        assertEquals(1, simulator.requestCount(LIST_PATH));
+        assertEquals(1, simulator.requestCount("/cgi-bin/wxopen/addcategory"));
     }
 
     @Test

@@ -32,9 +32,14 @@ public record WeChatRequest(String api, HttpMethod method, String baseUrl, Strin
 
     /** A copy of this request carrying {@code access_token}, as every WeChat API expects it: in the query. */
     public WeChatRequest withAccessToken(String accessToken) {
-        Map<String, String> withToken = new LinkedHashMap<>(query);
-        withToken.put("access_token", accessToken);
-        return new WeChatRequest(api, method, baseUrl, path, withToken, body);
+        return withQueryParameter("access_token", accessToken);
+    }
+
+    /** A copy of this request with one more query parameter. */
+    public WeChatRequest withQueryParameter(String name, String value) {
+        Map<String, String> extended = new LinkedHashMap<>(query);
+        extended.put(name, value);
+        return new WeChatRequest(api, method, baseUrl, path, extended, body);
     }
 
     /** For messages: method and path, never the query. */

@@ -19,4 +19,15 @@ public interface AccessTokenProvider {
      * follows, not one per call.
      */
     void invalidate(String appId, String rejectedToken);
+
+    /**
+     * WeChat rejected a token and a normal refetch returned the same one. A provider that may bypass WeChat's own
+     * caching ({@code force_refresh}) does so, within WeChat's limits, and returns the new token; the default is
+     * empty: no way to force.
+     *
+     * @throws IllegalStateException saying why a forced refresh is not possible now (limits)
+     */
+    default java.util.Optional<AccessToken> forceRefresh(String appId, String rejectedToken) {
+        return java.util.Optional.empty();
+    }
 }

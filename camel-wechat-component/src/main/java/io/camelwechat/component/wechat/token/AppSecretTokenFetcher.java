@@ -25,17 +25,19 @@ public final class AppSecretTokenFetcher implements TokenFetcher {
     }
 
     /**
-     * {@code POST /cgi-bin/stable_token} in normal mode: every caller gets the same token until shortly before it
-     * expires, so the nodes of a cluster never invalidate each other's tokens. {@code force_refresh} is never
-     * sent: WeChat allows it 20 times a day, and it cuts off every other holder of the token.
+     * {@code POST /cgi-bin/stable_token}. In normal mode every caller gets the same token until shortly before it
+     * expires, so the nodes of a cluster never invalidate each other's tokens. Forced mode
+     * ({@code forceRefresh}) ends the current token for everyone; WeChat allows it 20 times a day, so it is only
+     * used when the user allowed it and a normal fetch keeps returning a rejected token.
      */
-    public static AppSecretTokenFetcher stable(WeChatHttpClient client, String baseUrl, AppCredentials credentials) {
+    public static AppSecretTokenFetcher stable(WeChatHttpClient client, String baseUrl, AppCredentials credentials,
+                                               boolean forceRefresh) {
         return new AppSecretTokenFetcher(client, credentials, (appId, secret) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("grant_type", "client_credential");
             body.put("appid", appId);
             body.put("secret", secret);
-            body.put("force_refresh", false);
+            body.put("force_refresh", forceRefresh);
             return new WeChatRequest("getStableAccessToken", HttpMethod.POST, baseUrl, "/cgi-bin/stable_token",
                     Map.of(), new RequestBody.Json(body));
         });

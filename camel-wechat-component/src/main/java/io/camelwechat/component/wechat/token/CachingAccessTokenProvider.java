@@ -1,52 +1,187 @@
 package io.camelwechat.component.wechat.token;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Caches one token per account in Caffeine.
  * <ul>
- * <li>Single flight: callers racing for an account with no valid token wait for one fetch.</li>
- * <li>Each token lives for WeChat's {@code expires_in} minus a safety margin, so it is dropped before WeChat
- * stops accepting it. When the margin is not smaller than half of {@code expires_in}, the token lives half of
- * {@code expires_in} instead, so that a short answer (stable_token answers the remaining lifetime) is still
- * cached.</li>
+ * <li>Single flight: callers racing for an account without a valid token wait for one fetch.</li>
+ * <li>Hard expiry: a token lives for WeChat's {@code expires_in} minus a safety margin (half of
+ * {@code expires_in} when the margin is not smaller than that), so it is dropped before WeChat stops accepting
+ * it.</li>
+ * <li>Refresh ahead: once a token is within {@code refreshAhead} of WeChat's expiry (or past half of its life),
+ * the next caller triggers a fetch on the executor and is served the still-valid token; after warm-up no caller
+ * waits on a fetch. A failed background refresh keeps the token and is tried again after
+ * {@code refreshRetryDelay}.</li>
  * <li>{@link #invalidate} removes a token only if it is still the cached one (compare-and-invalidate).</li>
  * </ul>
- * Time comes from the given {@link Ticker}, so tests move time instead of sleeping.
+ * Time comes from the given {@link Ticker}, so tests move time instead of sleeping. Thread-safe.
  */
 public final class CachingAccessTokenProvider implements AccessTokenProvider {
 
-    private final LoadingCache<String, AccessToken> tokens;
-
-    public CachingAccessTokenProvider(TokenFetcher fetcher, Duration expiryMargin, Ticker ticker) {
-        Objects.requireNonNull(fetcher, "fetcher");
-        if (expiryMargin == null || expiryMargin.isNegative()) {
-            throw new IllegalArgumentException("tokenExpiryMargin must not be negative, got " + expiryMargin);
+    /** How long tokens live and when they are refreshed. */
+    public record Policy(Duration expiryMargin, Duration refreshAhead, Duration refreshRetryDelay) {
+        public Policy {
+            requireNotNegative(expiryMargin, "tokenExpiryMargin");
+            requireNotNegative(refreshAhead, "tokenRefreshAhead");
+            requireNotNegative(refreshRetryDelay, "tokenRefreshRetryDelay");
         }
-        this.tokens = Caffeine.newBuilder()
-                .ticker(ticker)
-                .expireAfter(Expiry.creating((String appId, AccessToken token) -> lifetime(token, expiryMargin)))
-                .build(fetcher::fetch);
+
+        private static void requireNotNegative(Duration value, String option) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(option + " must not be negative, got " + value);
+            }
+        }
+
+        Duration lifetime(AccessToken token) {
+            Duration expiresIn = token.expiresIn();
+            return expiresIn.compareTo(expiryMargin.multipliedBy(2)) > 0
+                    ? expiresIn.minus(expiryMargin) : expiresIn.dividedBy(2);
+        }
+
+        Duration refreshAfter(AccessToken token) {
+            Duration lifetime = lifetime(token);
+            Duration beforeWeChatExpiry = token.expiresIn().minus(refreshAhead);
+            Duration half = lifetime.dividedBy(2);
+            return beforeWeChatExpiry.compareTo(half) > 0 && beforeWeChatExpiry.compareTo(lifetime) < 0
+                    ? beforeWeChatExpiry : half;
+        }
     }
 
-    static Duration lifetime(AccessToken token, Duration margin) {
-        Duration expiresIn = token.expiresIn();
-        return expiresIn.compareTo(margin.multipliedBy(2)) > 0 ? expiresIn.minus(margin) : expiresIn.dividedBy(2);
+    private static final Logger LOG = LoggerFactory.getLogger(CachingAccessTokenProvider.class);
+
+    /** A token with the ticker time at which it is refreshed ahead of expiry. */
+    private record Cached(AccessToken token, long refreshAtNanos) {
+    }
+
+    private final TokenFetcher fetcher;
+    private final TokenFetcher forceFetcher;
+    private final Policy policy;
+    private final Ticker ticker;
+    private final TokenStatistics statistics;
+    private final LoadingCache<String, Cached> tokens;
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> refreshNotBefore = new ConcurrentHashMap<>();
+    private final ForceRefreshLimiter forceLimiter;
+    private final Executor refreshExecutor;
+
+    /**
+     * @param forceFetcher fetches bypassing WeChat's own cache ({@code force_refresh}), or null where the mode has
+     *                     none or the user did not allow it
+     * @param executor     runs background refreshes
+     */
+    public CachingAccessTokenProvider(TokenFetcher fetcher, TokenFetcher forceFetcher, Policy policy, Ticker ticker,
+                                      Executor executor, TokenStatistics statistics) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.forceFetcher = forceFetcher;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
+        this.forceLimiter = new ForceRefreshLimiter(ticker);
+        this.refreshExecutor = Objects.requireNonNull(executor, "executor");
+        this.tokens = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfter(Expiry.writing((String appId, Cached cached) -> policy.lifetime(cached.token())))
+                .build(appId -> {
+                    Cached cached = cache(fetcher.fetch(appId));
+                    statistics.fetched(appId);
+                    return cached;
+                });
+    }
+
+    private Cached cache(AccessToken token) {
+        return new Cached(token, ticker.read() + policy.refreshAfter(token).toNanos());
     }
 
     @Override
     public AccessToken getToken(String appId) {
-        return tokens.get(appId);
+        Cached cached = tokens.getIfPresent(appId);
+        if (cached == null) {
+            return tokens.get(appId).token();
+        }
+        statistics.hit(appId);
+        refreshAheadIfDue(appId, cached);
+        return cached.token();
+    }
+
+    /** The cached token, if any, without counting a hit or starting a refresh. */
+    public Optional<AccessToken> cachedToken(String appId) {
+        return Optional.ofNullable(tokens.getIfPresent(appId)).map(Cached::token);
+    }
+
+    private void refreshAheadIfDue(String appId, Cached cached) {
+        long now = ticker.read();
+        if (now < cached.refreshAtNanos() || now < refreshNotBefore.getOrDefault(appId, Long.MIN_VALUE)
+            || !refreshing.add(appId)) {
+            return;
+        }
+        try {
+            refreshExecutor.execute(() -> refreshInBackground(appId, cached));
+        } catch (RejectedExecutionException e) {
+            refreshing.remove(appId); // shutting down: the hard expiry still protects callers
+        }
+    }
+
+    private void refreshInBackground(String appId, Cached current) {
+        AccessToken fresh;
+        try {
+            fresh = fetcher.fetch(appId);
+        } catch (RuntimeException e) {
+            refreshNotBefore.put(appId, ticker.read() + policy.refreshRetryDelay().toNanos());
+            refreshing.remove(appId);
+            statistics.refreshFailed(appId);
+            LOG.warn("Refreshing the access token of {} in the background failed; the cached token stays in use and "
+                     + "the refresh is tried again in {} s: {}", appId, policy.refreshRetryDelay().toSeconds(),
+                    e.getMessage());
+            return;
+        }
+        // unless the token was invalidated or replaced meanwhile, in which case that newer state wins
+        tokens.asMap().replace(appId, current, cache(fresh));
+        refreshNotBefore.remove(appId);
+        refreshing.remove(appId);
+        statistics.refreshedInBackground(appId);
     }
 
     @Override
     public void invalidate(String appId, String rejectedToken) {
-        tokens.asMap().computeIfPresent(appId, (key, cached) -> cached.value().equals(rejectedToken) ? null : cached);
+        boolean[] removed = { false };
+        tokens.asMap().computeIfPresent(appId, (key, cached) -> {
+            removed[0] = cached.token().value().equals(rejectedToken);
+            return removed[0] ? null : cached;
+        });
+        if (removed[0]) {
+            statistics.invalidated(appId);
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> forceRefresh(String appId, String rejectedToken) {
+        if (forceFetcher == null) {
+            return Optional.empty();
+        }
+        String refused = forceLimiter.tryAcquire(appId);
+        if (refused != null) {
+            throw new IllegalStateException("cannot force a token refresh for " + appId + ": " + refused);
+        }
+        AccessToken forced = forceFetcher.fetch(appId);
+        statistics.forcedRefresh(appId);
+        tokens.asMap().compute(appId, (key, cached) -> cached == null
+                                                       || cached.token().value().equals(rejectedToken)
+                ? cache(forced) : cached);
+        return Optional.of(forced);
     }
 }

@@ -11,7 +11,9 @@ public enum TokenMode {
     /** {@code GET /cgi-bin/token}: each fetch ends the previous token five minutes later. */
     CLASSIC,
     /** A token obtained outside the component, given as the {@code accessToken} option. */
-    STATIC;
+    STATIC,
+    /** A third-party platform acting for the accounts that authorized it ({@code authorizer_access_token}). */
+    AUTHORIZER;
 
     public String optionValue() {
         return name().toLowerCase(Locale.ROOT);
@@ -32,7 +34,7 @@ public enum TokenMode {
                                            + ", got " + value);
     }
 
-    /** Whether the mode fetches tokens itself and so needs appId and appSecret. */
+    /** Whether the mode fetches tokens with the account's own appid and AppSecret. */
     public boolean needsAppSecret() {
         return this == STABLE || this == CLASSIC;
     }

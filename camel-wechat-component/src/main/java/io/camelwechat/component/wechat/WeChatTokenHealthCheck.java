@@ -1,0 +1,73 @@
+package io.camelwechat.component.wechat;
+
+import java.util.Map;
+
+import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * Readiness of the wechat component: DOWN while an account's quota circuit is open, or when a token cannot be
+ * obtained for an account a started endpoint acts for. A probe reads the token cache, so it normally makes no
+ * call to WeChat. Details name the accounts and errcodes, never a token or secret.
+ */
+final class WeChatTokenHealthCheck implements HealthCheck {
+
+    static final String ID = "wechat-tokens";
+
+    private final WeChatComponent component;
+    private volatile boolean enabled = true;
+
+    WeChatTokenHealthCheck(WeChatComponent component) {
+        this.component = component;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).up();
+        if (!component.isStarted()) {
+            return result.down().message("the wechat component is not started").build();
+        }
+        Map<String, ?> open = component.tokenProviders().circuit().openCircuits();
+        if (!open.isEmpty()) {
+            result.down().message("WeChat quota exhausted for " + open.keySet()).detail("quota.exhausted", open.keySet());
+        }
+        for (Map.Entry<String, AccessTokenProvider> account : component.watchedAccounts().entrySet()) {
+            if (open.containsKey(account.getKey())) {
+                continue;
+            }
+            try {
+                account.getValue().getToken(account.getKey());
+            } catch (RuntimeException e) {
+                result.down().message("no access token for " + account.getKey() + ": " + e.getMessage())
+                        .detail("token.failed." + account.getKey(), e.getClass().getSimpleName());
+            }
+        }
+        return result.build();
+    }
+}

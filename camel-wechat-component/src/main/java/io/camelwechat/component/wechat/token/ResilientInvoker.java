@@ -1,0 +1,106 @@
+package io.camelwechat.component.wechat.token;
+
+import java.util.Set;
+import java.util.function.Function;
+
+import io.camelwechat.component.wechat.client.WeChatApiException;
+import io.camelwechat.component.wechat.client.WeChatRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one WeChat call for an account with the retry rules that keep a quota safe:
+ * <ul>
+ * <li>quota exhausted (45009, 45011): the account's circuit opens and calls fail at once until the cooldown
+ * ends;</li>
+ * <li>token invalid or expired (40001, 40014, 42001): the token is invalidated (only if still cached) and the call
+ * retried <b>once</b> with a fresh one; if the fresh one is the rejected one, a forced refresh is tried where the
+ * provider allows it, otherwise the call fails saying so;</li>
+ * <li>system busy (-1): reads are retried with backoff, writes only if allowed;</li>
+ * <li>anything else (including timeouts) is not retried.</li>
+ * </ul>
+ */
+public final class ResilientInvoker {
+
+    /** invalid credential, invalid access_token, access_token expired. */
+    public static final Set<Integer> TOKEN_REJECTED_ERRCODES = Set.of(40001, 40014, 42001);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResilientInvoker.class);
+
+    private final AccessTokenProvider tokens;
+    private final QuotaCircuitBreaker circuit;
+    private final BusyRetryPolicy busyRetries;
+    private final TokenStatistics statistics;
+
+    public ResilientInvoker(AccessTokenProvider tokens, QuotaCircuitBreaker circuit, BusyRetryPolicy busyRetries,
+                            TokenStatistics statistics) {
+        this.tokens = tokens;
+        this.circuit = circuit;
+        this.busyRetries = busyRetries;
+        this.statistics = statistics;
+    }
+
+    /**
+     * @param request what is called, for errors and the circuit
+     * @param write   whether the call changes state at WeChat (then a busy answer is not retried by default)
+     * @param call    the call, given the token value to send
+     */
+    public <T> T invoke(String appId, WeChatRequest request, boolean write, Function<String, T> call) {
+        circuit.checkClosed(appId, request);
+        String token = guarded(appId, () -> tokens.getToken(appId).value());
+        boolean tokenRetried = false;
+        int busyRetried = 0;
+        while (true) {
+            String attemptToken = token;
+            try {
+                T result = guarded(appId, () -> call.apply(attemptToken));
+                circuit.close(appId);
+                return result;
+            } catch (WeChatApiException failure) {
+                if (TOKEN_REJECTED_ERRCODES.contains(failure.getErrcode()) && !tokenRetried) {
+                    tokenRetried = true;
+                    token = replacementFor(appId, attemptToken, failure);
+                    statistics.retriedAfterTokenRejection(appId);
+                    LOG.debug("WeChat {} rejected the access token of {} with errcode {}; retrying once with a "
+                              + "fresh token", failure.getApi(), appId, failure.getErrcode());
+                } else if (failure.getErrcode() == BusyRetryPolicy.BUSY_ERRCODE
+                           && busyRetries.allowsRetry(write, busyRetried)) {
+                    busyRetries.backOff(busyRetried++);
+                    statistics.retriedWhileBusy(appId);
+                    LOG.debug("WeChat {} answered busy for {}; retry {}", failure.getApi(), appId, busyRetried);
+                } else {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** Runs a step that talks to WeChat and opens the account's circuit if WeChat says the quota is gone. */
+    private <T> T guarded(String appId, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (WeChatApiException failure) {
+            if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(failure.getErrcode())) {
+                circuit.open(appId);
+                LOG.warn("WeChat {} says the quota of {} is exhausted (errcode {}); calls for it fail at once until "
+                         + "the quota cooldown ends", failure.getApi(), appId, failure.getErrcode());
+            }
+            throw failure;
+        }
+    }
+
+    private String replacementFor(String appId, String rejected, WeChatApiException failure) {
+        tokens.invalidate(appId, rejected);
+        String fresh = guarded(appId, () -> tokens.getToken(appId).value());
+        if (!fresh.equals(rejected)) {
+            return fresh;
+        }
+        try {
+            return guarded(appId, () -> tokens.forceRefresh(appId, rejected)).map(AccessToken::value)
+                    .orElseThrow(() -> failure.withDetail("A fresh fetch returned the rejected token again, so the "
+                                                          + "call was not retried"));
+        } catch (IllegalStateException limited) {
+            throw failure.withDetail("A fresh fetch returned the rejected token again and " + limited.getMessage());
+        }
+    }
+}

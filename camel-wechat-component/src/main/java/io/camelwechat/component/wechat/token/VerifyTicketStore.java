@@ -1,0 +1,16 @@
+package io.camelwechat.component.wechat.token;
+
+import java.util.Optional;
+
+/**
+ * Where a third-party platform's component_verify_ticket is kept. WeChat pushes a new ticket every 10 minutes
+ * (valid 12 hours); the push receiver saves it here and the token manager reads the latest when it needs a
+ * component_access_token. Implementations are thread-safe; a blank ticket is never saved, so a bad push cannot
+ * replace the last good ticket.
+ */
+public interface VerifyTicketStore {
+
+    Optional<String> load(String componentAppId);
+
+    void save(String componentAppId, String ticket);
+}

@@ -1,0 +1,206 @@
+package io.camelwechat.component.wechat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.camelwechat.component.wechat.client.WeChatApiException;
+import io.camelwechat.component.wechat.model.CategoryRequest;
+import io.camelwechat.component.wechat.model.SettingCategories;
+import io.camelwechat.component.wechat.model.WeChatAck;
+import io.camelwechat.component.wechat.token.TokenStatistics;
+import io.camelwechat.simulator.RecordedRequest;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The token manager against the simulator: WeChat counts the fetches; time moves by ticker and clock. */
+class TokenManagerTest extends WeChatTestSupport {
+
+    private static final String LIST = "wechat:category?op=list";
+    private static final String LIST_PATH = "/cgi-bin/wxopen/getcategory";
+    private static final String STABLE_PATH = "/cgi-bin/stable_token";
+
+    @Override
+    protected WeChatComponent newComponent() {
+        WeChatComponent component = super.newComponent();
+        component.getConfiguration().setBusyRetryDelay(1);
+        component.setMaxConnections(64);
+        return component;
+    }
+
+    @Test
+    void singleFlight_200RacingCallersOnAColdCache_oneTokenFetch() throws Exception {
+        List<Object> answers = concurrently(200, 200, () -> template.requestBody(LIST, (Object) null));
+
+        answers.forEach(answer -> assertInstanceOf(SettingCategories.class, answer));
+        assertEquals(1, simulator.requestCount(STABLE_PATH));
+        assertEquals(200, simulator.requestCount(LIST_PATH));
+    }
+
+    @Test
+    void refreshAhead_pastTheRefreshPoint_callersUseTheValidTokenWhileTheNextIsFetchedInTheBackground()
+            throws Exception {
+        template.requestBody(LIST, (Object) null);
+        String first = lastTokenSentTo(LIST_PATH);
+        // both clocks pass the refresh point (5 minutes before expiry); WeChat pre-rotates its stable token then
+        ticker.advance(Duration.ofSeconds(7200 - 290));
+        simulator.clock().advance(Duration.ofSeconds(7200 - 290));
+
+        template.requestBody(LIST, (Object) null);
+        assertEquals(first, lastTokenSentTo(LIST_PATH), "the caller was not made to wait for the new token");
+
+        awaitCondition(() -> stats().backgroundRefreshes() == 1);
+        template.requestBody(LIST, (Object) null);
+        assertNotEquals(first, lastTokenSentTo(LIST_PATH), "the next caller gets the refreshed token");
+        assertEquals(2, simulator.requestCount(STABLE_PATH));
+        assertEquals(1, stats().fetches(), "only the very first fetch made a caller wait");
+    }
+
+    @Test
+    void staleTokenStorm_1000CallsFailingWithTheSameToken_oneRefetch() throws Exception {
+        template.requestBody(LIST, (Object) null);
+        forceRefreshAsAnotherNode(); // ends the token every cached call is about to use
+
+        List<Object> answers = concurrently(1000, 32, () -> template.requestBody(LIST, (Object) null));
+
+        answers.forEach(answer -> assertInstanceOf(SettingCategories.class, answer));
+        assertEquals(3, simulator.requestCount(STABLE_PATH), "ours, the other node's forced one, one refetch");
+        assertEquals(1, stats().invalidations());
+        assertEquals(1, simulator.requests().stream()
+                .filter(request -> request.bodyText().contains("\"force_refresh\":true")).count(),
+                "only the other node forced a refresh: the component never does by itself");
+    }
+
+    @Test
+    void sameTokenComesBack_withAllowForceRefresh_forcesOnceWithinWeChatsLimits() {
+        String uri = LIST + "&allowForceRefresh=true";
+        template.requestBody(uri, (Object) null);
+        simulator.faults().failNext(LIST_PATH, 40001, 1);
+
+        assertInstanceOf(SettingCategories.class, template.requestBody(uri, (Object) null));
+        assertEquals(1, requestsTo(STABLE_PATH).stream()
+                .filter(request -> request.bodyText().contains("\"force_refresh\":true")).count());
+        assertEquals(1, stats().forcedRefreshes());
+
+        simulator.faults().failNext(LIST_PATH, 40001, 1);
+        WeChatApiException refused = sendExpecting(WeChatApiException.class, uri, null);
+        assertTrue(refused.getMessage().contains("the last forced refresh was less than 30 s ago"),
+                refused.getMessage());
+    }
+
+    @Test
+    void quotaExhausted_opensTheAccountsCircuit_callsFailAtOnceUntilTheCooldownEnds() {
+        template.requestBody(LIST, (Object) null);
+        simulator.faults().quotaExhausted(APP_ID, true);
+
+        WeChatApiException exhausted = sendExpecting(WeChatApiException.class, LIST, null);
+        assertEquals(45009, exhausted.getErrcode());
+        int callsSoFar = simulator.totalRequests();
+
+        WeChatApiException failFast = sendExpecting(WeChatApiException.class, LIST, null);
+        assertEquals(45009, failFast.getErrcode());
+        assertTrue(failFast.getMessage().contains("quota of " + APP_ID + " exhausted; no call is made until it is "
+                                                  + "tried again in 60 s"), failFast.getMessage());
+        assertEquals(callsSoFar, simulator.totalRequests(), "no call reached WeChat while the circuit is open");
+
+        simulator.faults().quotaExhausted(APP_ID, false);
+        ticker.advance(Duration.ofSeconds(61));
+        assertInstanceOf(SettingCategories.class, template.requestBody(LIST, (Object) null));
+        assertTrue(component().tokenProviders().circuit().openCircuits().isEmpty(), "closed again");
+    }
+
+    @Test
+    void systemBusy_readsAreRetriedWithBackoff() {
+        simulator.faults().failNext(LIST_PATH, -1, 2);
+
+        assertInstanceOf(SettingCategories.class, template.requestBody(LIST, (Object) null));
+        assertEquals(3, simulator.requestCount(LIST_PATH));
+        assertEquals(2, stats().busyRetries());
+
+        simulator.faults().failNext(LIST_PATH, -1, 4);
+        WeChatApiException stillBusy = sendExpecting(WeChatApiException.class, LIST, null);
+        assertEquals(-1, stillBusy.getErrcode(), "after busyRetries the busy answer surfaces with its errcode");
+        assertEquals(3 + 4, simulator.requestCount(LIST_PATH), "one call and three retries");
+    }
+
+    @Test
+    void systemBusy_writesAreNotRetriedUnlessAllowed() {
+        simulator.faults().failNext("/cgi-bin/wxopen/addcategory", -1, 1);
+        assertEquals(-1, sendExpecting(WeChatApiException.class, "wechat:category?op=add", CategoryRequest.of(1, 2))
+                .getErrcode());
+        assertEquals(1, simulator.requestCount("/cgi-bin/wxopen/addcategory"));
+
+        simulator.faults().failNext("/cgi-bin/wxopen/addcategory", -1, 1);
+        Exchange retried = send("wechat:category?op=add&retryWrites=true", CategoryRequest.of(1, 2));
+        assertInstanceOf(WeChatAck.class, retried.getMessage().getBody());
+        assertEquals(3, simulator.requestCount("/cgi-bin/wxopen/addcategory"));
+    }
+
+    private TokenStatistics.Snapshot stats() {
+        return component().tokenProviders().statistics().snapshot(APP_ID);
+    }
+
+    private String lastTokenSentTo(String path) {
+        List<RecordedRequest> requests = requestsTo(path);
+        return requests.get(requests.size() - 1).query().get("access_token");
+    }
+
+    private void forceRefreshAsAnotherNode() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + STABLE_PATH))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credential\",\"appid\":\"" + APP_ID
+                                                          + "\",\"secret\":\"" + APP_SECRET
+                                                          + "\",\"force_refresh\":true}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.body().contains("access_token"), answer.body());
+    }
+
+    /** Runs {@code calls} tasks on {@code threads} threads released together; returns their results. */
+    static <T> List<T> concurrently(int calls, int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
