@@ -26,6 +26,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.URISupport;
 
 /**
  * The {@code wechat:} component. It holds the options and, while started, what its endpoints share: one pooled
@@ -34,6 +35,11 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @Component("wechat")
 @ManagedResource(description = "WeChat component: token cache and quota circuit per account")
 public class WeChatComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    static {
+        // Camel masks URI options whose names contain "token" or "secret"; the verify ticket is a credential too
+        URISupport.addSanitizeKeywords("verifyticket");
+    }
 
     @Metadata(description = "Defaults for every endpoint option; an endpoint's own options override them.")
     private WeChatConfiguration configuration = new WeChatConfiguration();

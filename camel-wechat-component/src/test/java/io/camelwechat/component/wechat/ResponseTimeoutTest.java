@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.camelwechat.component.wechat.client.WeChatHttpException;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,5 +32,16 @@ class ResponseTimeoutTest extends WeChatTestSupport {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             assertFalse(String.valueOf(cause.getMessage()).contains(STATIC_TOKEN), cause.toString());
         }
+    }
+
+    @Test
+    void aWriteThatTimedOut_isNeverRetried_evenWithRetryWrites() {
+        simulator.faults().latency(Duration.ofSeconds(2));
+
+        sendExpecting(WeChatHttpException.class, "wechat:category?op=add&retryWrites=true&tokenMode=static"
+                                                 + "&accessToken=RAW(" + STATIC_TOKEN + ")",
+                io.camelwechat.component.wechat.model.CategoryRequest.of(1, 2));
+
+        assertEquals(1, simulator.requestCount("/cgi-bin/wxopen/addcategory"), "WeChat may have applied it");
     }
 }

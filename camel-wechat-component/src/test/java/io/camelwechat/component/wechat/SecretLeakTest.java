@@ -90,6 +90,16 @@ class SecretLeakTest extends WeChatTestSupport {
         }
         exchanges.add(send("wechat:category?op=list&tokenMode=static&accessToken=RAW(" + staticToken
                            + ")&baseUrl=http://127.0.0.1:" + closedPort, null));
+        simulator.addComponent("wxcomponent000001", "component-secret-that-must-not-leak");
+        String ticket = simulator.issueVerifyTicket("wxcomponent000001");
+        String refreshToken = simulator.authorize("wxcomponent000001", "wxauthorizer00001");
+        String authorizerUri = "wechat:category?op=list&tokenMode=authorizer&componentAppId=wxcomponent000001"
+                               + "&componentAppSecret=RAW(component-secret-that-must-not-leak)"
+                               + "&componentVerifyTicket=RAW(" + ticket + ")&appId=wxauthorizer00001"
+                               + "&authorizerRefreshToken=RAW(" + refreshToken + ")";
+        exchanges.add(send(authorizerUri, null));
+        simulator.revokeAuthorization("wxcomponent000001", "wxauthorizer00001");
+        exchanges.add(send(authorizerUri, null, WeChatConstants.APP_ID, "wxauthorizer00002"));
         simulator.faults().quotaExhausted(APP_ID, true);
         exchanges.add(send("wechat:category?op=list&tokenMode=classic", null));
 
@@ -97,11 +107,16 @@ class SecretLeakTest extends WeChatTestSupport {
         secrets.add(APP_SECRET);
         secrets.add(uriSecret);
         secrets.add(staticToken);
+        secrets.add("component-secret-that-must-not-leak");
+        secrets.add(ticket);
+        secrets.add(refreshToken);
+        secrets.add(simulator.currentAuthorizerRefreshToken("wxcomponent000001", "wxauthorizer00001") == null
+                ? refreshToken : simulator.currentAuthorizerRefreshToken("wxcomponent000001", "wxauthorizer00001"));
         assertTrue(secrets.size() >= 5, "tokens of both modes and accounts were issued: " + secrets.size());
         String log = captured.toString();
         assertTrue(log.contains("getSettingCategories"), "the component's own debug lines were captured");
         for (String secret : secrets) {
-            assertFalse(log.contains(secret), "a secret or token reached the log");
+            assertFalse(log.contains(secret), "a secret or token reached the log: " + lineWith(log, secret));
             for (Exchange exchange : exchanges) {
                 for (Throwable failure = exchange.getException(); failure != null; failure = failure.getCause()) {
                     assertFalse(String.valueOf(failure.getMessage()).contains(secret),
@@ -117,13 +132,20 @@ class SecretLeakTest extends WeChatTestSupport {
         assertFalse(component().getConfiguration().toString().contains(APP_SECRET));
     }
 
+    /** The log line holding the leak, with the secret itself masked, for the failure message. */
+    private static String lineWith(String log, String secret) {
+        return log.lines().filter(line -> line.contains(secret)).findFirst().orElse("").replace(secret, "<SECRET>");
+    }
+
     /** Every access token WeChat handed out during the test, taken from the requests that carried them. */
     private Set<String> secretsSeen() {
         Set<String> tokens = new LinkedHashSet<>();
         for (RecordedRequest request : simulator.requests()) {
-            String token = request.query().get("access_token");
-            if (token != null) {
-                tokens.add(token);
+            for (String parameter : new String[] { "access_token", "component_access_token" }) {
+                String token = request.query().get(parameter);
+                if (token != null) {
+                    tokens.add(token);
+                }
             }
         }
         return tokens;

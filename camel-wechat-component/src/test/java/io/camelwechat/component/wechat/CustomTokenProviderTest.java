@@ -1,0 +1,46 @@
+package io.camelwechat.component.wechat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.camelwechat.component.wechat.model.SettingCategories;
+import io.camelwechat.component.wechat.token.AccessToken;
+import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** accessTokenProvider=#bean: a user's token service supplies the tokens and hears about rejected ones. */
+class CustomTokenProviderTest extends WeChatTestSupport {
+
+    /** Hands out WeChat's current stable token, as a central token service would. */
+    private final class CentralTokenService implements AccessTokenProvider {
+        final List<String> invalidated = new ArrayList<>();
+
+        @Override
+        public AccessToken getToken(String appId) {
+            return new AccessToken(simulator.stableToken(appId), Duration.ofHours(2));
+        }
+
+        @Override
+        public void invalidate(String appId, String rejectedToken) {
+            invalidated.add(appId);
+        }
+    }
+
+    @Test
+    void customProvider_suppliesTokensAndIsToldOfRejections() throws Exception {
+        CentralTokenService service = new CentralTokenService();
+        context.getRegistry().bind("centralTokens", service);
+        String uri = "wechat:category?op=list&accessTokenProvider=#centralTokens";
+
+        assertInstanceOf(SettingCategories.class, template.requestBody(uri, (Object) null));
+        simulator.faults().failNext("/cgi-bin/wxopen/getcategory", 40001, 1);
+        sendExpecting(io.camelwechat.component.wechat.client.WeChatApiException.class, uri, null);
+
+        assertEquals(List.of(APP_ID), service.invalidated);
+        assertEquals(0, simulator.requestCount("/cgi-bin/stable_token"), "the component fetched no token itself");
+    }
+}
