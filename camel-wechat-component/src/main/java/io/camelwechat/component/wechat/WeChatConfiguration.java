@@ -2,6 +2,7 @@ package io.camelwechat.component.wechat;
 
 import java.time.Duration;
 
+import io.camelwechat.component.wechat.consumer.WeChatAccountsProvider;
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
 import io.camelwechat.component.wechat.token.AuthorizerTokenStore;
 import io.camelwechat.component.wechat.token.BusyRetryPolicy;
@@ -10,6 +11,7 @@ import io.camelwechat.component.wechat.token.TokenMode;
 import io.camelwechat.component.wechat.token.TokenSettings;
 import io.camelwechat.component.wechat.token.VerifyTicketStore;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -31,6 +33,35 @@ public class WeChatConfiguration implements Cloneable {
                             + "for media upload (temporary image). The CamelWeChatOperation header overrides it "
                             + "per message.")
     private String op;
+
+    @UriParam(label = "consumer",
+              description = "category watcher: the appids of the accounts to watch, comma separated; defaults to "
+                            + "appId. With tokenMode stable or classic each needs its appSecret configured on the "
+                            + "component or an endpoint; tokenMode authorizer or an accessTokenProvider suits many "
+                            + "accounts.")
+    private String appIds;
+
+    @UriParam(label = "consumer",
+              description = "category watcher: a WeChatAccountsProvider bean giving the accounts to watch, asked "
+                            + "before every poll (for example the authorizers of a third-party platform). Overrides "
+                            + "appIds.")
+    private WeChatAccountsProvider accountsProvider;
+
+    @UriParam(label = "consumer", defaultValue = "4",
+              description = "category watcher: how many accounts are fetched at the same time during a poll.")
+    private int pollConcurrency = 4;
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "category watcher: when an account is seen for the first time (no stored state), emit "
+                            + "an ADDED change for each of its categories instead of recording them silently.")
+    private boolean emitInitialState;
+
+    @UriParam(label = "consumer", javaType = "org.apache.camel.spi.StateRepository<String, String>",
+              description = "category watcher: where the last delivered state of each account is kept, committed "
+                            + "per change after its exchange completed. In memory by default; a "
+                            + "FileStateRepository survives restarts, and a repository shared by all nodes makes a "
+                            + "cluster hand over without loss.")
+    private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "common",
               description = "The appid of the official account or mini program to act for. With tokenMode stable "
@@ -141,6 +172,46 @@ public class WeChatConfiguration implements Cloneable {
 
     public void setOp(String op) {
         this.op = op;
+    }
+
+    public String getAppIds() {
+        return appIds;
+    }
+
+    public void setAppIds(String appIds) {
+        this.appIds = appIds;
+    }
+
+    public WeChatAccountsProvider getAccountsProvider() {
+        return accountsProvider;
+    }
+
+    public void setAccountsProvider(WeChatAccountsProvider accountsProvider) {
+        this.accountsProvider = accountsProvider;
+    }
+
+    public int getPollConcurrency() {
+        return pollConcurrency;
+    }
+
+    public void setPollConcurrency(int pollConcurrency) {
+        this.pollConcurrency = pollConcurrency;
+    }
+
+    public boolean isEmitInitialState() {
+        return emitInitialState;
+    }
+
+    public void setEmitInitialState(boolean emitInitialState) {
+        this.emitInitialState = emitInitialState;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public String getAppId() {

@@ -11,8 +11,9 @@ public final class WeChatConstants {
                             + "add, modify, list, all or delete; media upload.")
     public static final String OPERATION = "CamelWeChatOperation";
 
-    @Metadata(label = "producer", javaType = "String",
-              description = "The appid of the account to act for, overriding the appId option for this message. "
+    @Metadata(label = "common", javaType = "String",
+              description = "Producer: the appid of the account to act for, overriding the appId option for this "
+                            + "message. Consumer: the account whose category changed. "
                             + "With tokenMode stable or classic the account must be configured with its appSecret "
                             + "on the component or an endpoint.")
     public static final String APP_ID = "CamelWeChatAppId";
@@ -27,14 +28,14 @@ public final class WeChatConstants {
                             + "primary one (a numeric String is accepted).")
     public static final String INDUSTRY_ID2 = "CamelWeChatIndustryId2";
 
-    @Metadata(label = "producer", javaType = "Integer",
+    @Metadata(label = "common", javaType = "Integer",
               description = "category add, modify and delete: the first-level category id, a positive integer (a "
-                            + "numeric String is accepted).")
+                            + "numeric String is accepted). Set by the category watcher on each change.")
     public static final String CATEGORY_FIRST = "CamelWeChatCategoryFirst";
 
-    @Metadata(label = "producer", javaType = "Integer",
+    @Metadata(label = "common", javaType = "Integer",
               description = "category add, modify and delete: the second-level category id, a positive integer (a "
-                            + "numeric String is accepted).")
+                            + "numeric String is accepted). Set by the category watcher on each change.")
     public static final String CATEGORY_SECOND = "CamelWeChatCategorySecond";
 
     @Metadata(label = "producer", javaType = "Object",
@@ -47,6 +48,23 @@ public final class WeChatConstants {
               description = "media upload: the file name sent with the image; defaults to the CamelFileName "
                             + "header, else media.jpg, media.png or media.gif after the detected image type.")
     public static final String MEDIA_FILE_NAME = "CamelWeChatMediaFileName";
+
+    @Metadata(label = "consumer", javaType = "Integer",
+              description = "category watcher: the audit status now (1 under review, 2 rejected, 3 approved); not "
+                            + "set for a removed category.")
+    public static final String AUDIT_STATUS = "CamelWeChatAuditStatus";
+
+    @Metadata(label = "consumer", javaType = "Integer",
+              description = "category watcher: the audit status before the change; not set for an added category.")
+    public static final String PREVIOUS_AUDIT_STATUS = "CamelWeChatPreviousAuditStatus";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "category watcher: WeChat's audit reason (why a category was rejected); empty when none.")
+    public static final String AUDIT_REASON = "CamelWeChatAuditReason";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "category watcher: ADDED, STATUS_CHANGED or REMOVED.")
+    public static final String CHANGE_TYPE = "CamelWeChatChangeType";
 
     private WeChatConstants() {
     }

@@ -1,6 +1,13 @@
 package io.camelwechat.component.wechat;
 
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.client.WeChatRequest;
+import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
 import io.camelwechat.component.wechat.token.ResilientInvoker;
 import io.camelwechat.component.wechat.token.TokenMode;
@@ -10,20 +17,24 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Calls WeChat's official account industry APIs, mini program category APIs and temporary media upload, with
  * access tokens cached and refreshed by the component.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "wechat", title = "WeChat", syntax = "wechat:api",
-             producerOnly = true, category = { Category.CLOUD, Category.API, Category.CHAT },
-             headersClass = WeChatConstants.class)
-public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WeChatConstants.class)
+public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** Category audits take hours to days; polling every minute is plenty and spares the API quota. */
+    static final long DEFAULT_WATCHER_DELAY = 60_000;
 
     @UriPath(enums = "industry,category,media",
              description = "The WeChat API area: industry (official account template industry), category (mini "
@@ -55,8 +66,51 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("wechat:" + api + " can only send; consuming is not supported yet");
+    public long getDefaultDelay() {
+        return DEFAULT_WATCHER_DELAY;
+    }
+
+    /** {@code from("wechat:category")}: the category audit watcher. */
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (api != WeChatApi.category) {
+            throw new IllegalArgumentException("wechat:" + api + " cannot be consumed from: only wechat:category "
+                                               + "(the category audit watcher) is a consumer");
+        }
+        StateRepository<String, String> state = configuration.getStateRepository() != null
+                ? configuration.getStateRepository() : new MemoryStateRepository();
+        CategoryAuditConsumer consumer = new CategoryAuditConsumer(this, processor,
+                new CategoryAuditConsumer.WatcherSettings(this::watchedAccounts, state,
+                        configuration.getPollConcurrency(), configuration.isEmitInitialState()),
+                appId -> call(resolveAccount(appId), WeChatOperation.CATEGORY_LIST,
+                        WeChatOperation.CATEGORY_LIST.toRequest(null, configuration)),
+                Clock.systemUTC());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The accounts the watcher polls: the accountsProvider's, else appIds, else appId. */
+    Collection<String> watchedAccounts() {
+        if (configuration.getAccountsProvider() != null) {
+            return configuration.getAccountsProvider().appIds();
+        }
+        if (configuration.getAppIds() != null && !configuration.getAppIds().isBlank()) {
+            return Arrays.stream(configuration.getAppIds().split(",")).map(String::trim)
+                    .filter(appId -> !appId.isEmpty()).distinct().toList();
+        }
+        if (configuration.getAppId() != null && !configuration.getAppId().isBlank()) {
+            return List.of(configuration.getAppId());
+        }
+        throw new IllegalArgumentException("wechat:category as a consumer needs the accounts to watch: set appIds, "
+                                           + "accountsProvider or appId");
+    }
+
+    /** One WeChat call for an account, with the endpoint's token handling and retry rules. */
+    <T> T call(String appId, WeChatOperation operation, WeChatRequest request) {
+        @SuppressWarnings("unchecked")
+        Class<T> resultType = (Class<T>) operation.resultType();
+        return invoker.invoke(appId, request, operation.isWrite(),
+                token -> httpClient.execute(request.withAccessToken(token), resultType));
     }
 
     /** Checks the options before the first call: a missing credential fails the route start, naming the option. */
@@ -128,14 +182,6 @@ public class WeChatEndpoint extends DefaultEndpoint implements EndpointServiceLo
 
     public WeChatConfiguration getConfiguration() {
         return configuration;
-    }
-
-    ResilientInvoker getInvoker() {
-        return invoker;
-    }
-
-    WeChatHttpClient getHttpClient() {
-        return httpClient;
     }
 
     @Override

@@ -112,7 +112,7 @@ public enum WeChatOperation {
 
     /** Binds and checks the message's input; throws before any call if it is invalid. */
     WeChatRequest toRequest(Message message, WeChatConfiguration configuration) {
-        RequestBody body = binder.bind(message, configuration);
+        RequestBody body = message == null ? null : binder.bind(message, configuration);
         return new WeChatRequest(wechatName, method, configuration.getBaseUrl(), path, fixedQuery, body);
     }
 }

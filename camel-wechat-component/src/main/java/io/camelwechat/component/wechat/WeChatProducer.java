@@ -27,8 +27,7 @@ public class WeChatProducer extends DefaultProducer {
         WeChatOperation operation = resolveOperation(message);
         WeChatRequest request = operation.toRequest(message, endpoint.getConfiguration());
         String appId = endpoint.resolveAccount(message.getHeader(WeChatConstants.APP_ID, String.class));
-        Object result = endpoint.getInvoker().invoke(appId, request, operation.isWrite(),
-                token -> endpoint.getHttpClient().execute(request.withAccessToken(token), operation.resultType()));
+        Object result = endpoint.call(appId, operation, request);
         message.setBody(result);
     }
 

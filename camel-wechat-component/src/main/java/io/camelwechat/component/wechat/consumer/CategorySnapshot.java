@@ -1,0 +1,154 @@
+package io.camelwechat.component.wechat.consumer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.camelwechat.component.wechat.model.CategoryChange;
+import io.camelwechat.component.wechat.model.SettingCategory;
+import io.camelwechat.component.wechat.model.WireFormat;
+
+/**
+ * What the watcher last delivered for one account: each category's names, audit status and reason, keyed by
+ * {@code first/second}. Immutable; {@link #diff} is a pure function, so the watcher's behaviour follows from the
+ * stored snapshot and WeChat's answer alone.
+ */
+public final class CategorySnapshot {
+
+    /** The last delivered state of one category. */
+    public record Entry(@JsonProperty("first_name") String firstName, @JsonProperty("second_name") String secondName,
+            @JsonProperty("audit_status") int status, @JsonProperty("audit_reason") String reason) {
+    }
+
+    private static final TypeReference<Map<String, Entry>> STORED = new TypeReference<>() {
+    };
+    private static final Comparator<String> BY_IDS = Comparator.comparingInt((String key) -> ids(key)[0])
+            .thenComparingInt(key -> ids(key)[1]);
+
+    private final Map<String, Entry> entries;
+
+    private CategorySnapshot(Map<String, Entry> entries) {
+        TreeMap<String, Entry> sorted = new TreeMap<>(BY_IDS);
+        sorted.putAll(entries);
+        this.entries = Collections.unmodifiableMap(sorted);
+    }
+
+    public static CategorySnapshot empty() {
+        return new CategorySnapshot(Map.of());
+    }
+
+    /** The snapshot of what WeChat answered now. */
+    public static CategorySnapshot of(List<SettingCategory> categories) {
+        Map<String, Entry> entries = new TreeMap<>(BY_IDS);
+        for (SettingCategory category : categories) {
+            entries.put(key(category.first(), category.second()), new Entry(category.firstName(),
+                    category.secondName(), category.auditStatus(), reasonOf(category.auditReason())));
+        }
+        return new CategorySnapshot(entries);
+    }
+
+    /**
+     * The changes from {@code previous} to {@code current}, ordered by first then second category id:
+     * {@code ADDED} for new categories, {@code STATUS_CHANGED} when the status changed or a rejection's reason did,
+     * {@code REMOVED} for categories that are gone.
+     */
+    public static List<CategoryChange> diff(String appId, CategorySnapshot previous, CategorySnapshot current,
+                                            Instant detectedAt) {
+        TreeMap<String, CategoryChange> changes = new TreeMap<>(BY_IDS);
+        current.entries.forEach((key, now) -> {
+            Entry before = previous.entries.get(key);
+            if (before == null) {
+                changes.put(key, change(appId, key, now, null, now, CategoryChange.Type.ADDED, detectedAt));
+            } else if (before.status() != now.status()
+                       || (now.status() == 2 && !Objects.equals(before.reason(), now.reason()))) {
+                changes.put(key, change(appId, key, now, before.status(), now, CategoryChange.Type.STATUS_CHANGED,
+                        detectedAt));
+            }
+        });
+        previous.entries.forEach((key, before) -> {
+            if (!current.entries.containsKey(key)) {
+                changes.put(key, new CategoryChange(appId, ids(key)[0], before.firstName(), ids(key)[1],
+                        before.secondName(), before.status(), null, before.reason(), CategoryChange.Type.REMOVED,
+                        detectedAt));
+            }
+        });
+        return new ArrayList<>(changes.values());
+    }
+
+    private static CategoryChange change(String appId, String key, Entry names, Integer previousStatus, Entry now,
+                                         CategoryChange.Type type, Instant detectedAt) {
+        return new CategoryChange(appId, ids(key)[0], names.firstName(), ids(key)[1], names.secondName(),
+                previousStatus, now.status(), now.reason(), type, detectedAt);
+    }
+
+    /** This snapshot with one delivered change applied: what is committed after its exchange succeeded. */
+    public CategorySnapshot with(CategoryChange change) {
+        Map<String, Entry> next = new TreeMap<>(BY_IDS);
+        next.putAll(entries);
+        String key = key(change.first(), change.second());
+        if (change.type() == CategoryChange.Type.REMOVED) {
+            next.remove(key);
+        } else {
+            next.put(key, new Entry(change.firstName(), change.secondName(), change.status(), change.reason()));
+        }
+        return new CategorySnapshot(next);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Compact JSON, the form kept in the StateRepository. */
+    public String toJson() {
+        try {
+            return WireFormat.mapper().writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a category snapshot", e);
+        }
+    }
+
+    public static CategorySnapshot fromJson(String json) {
+        try {
+            return new CategorySnapshot(WireFormat.mapper().readValue(json, STORED));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the stored category snapshot is not valid JSON: "
+                                               + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String reasonOf(String reason) {
+        return reason == null ? "" : reason;
+    }
+
+    private static String key(int first, int second) {
+        return first + "/" + second;
+    }
+
+    private static int[] ids(String key) {
+        int slash = key.indexOf('/');
+        return new int[] { Integer.parseInt(key.substring(0, slash)), Integer.parseInt(key.substring(slash + 1)) };
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CategorySnapshot snapshot && snapshot.entries.equals(entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CategorySnapshot" + entries;
+    }
+}

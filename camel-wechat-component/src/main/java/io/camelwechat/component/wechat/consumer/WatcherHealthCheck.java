@@ -1,0 +1,60 @@
+package io.camelwechat.component.wechat.consumer;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * Readiness of one category watcher: it reports the accounts whose last poll failed, with their errors. One
+ * failing account among many (a revoked authorization, say) does not make the application unready, so the check
+ * stays UP then; when every account fails, the poll itself fails and Camel's consumer check goes DOWN.
+ */
+final class WatcherHealthCheck implements HealthCheck {
+
+    private final String id;
+    private final CategoryAuditConsumer consumer;
+    private volatile boolean enabled = true;
+
+    WatcherHealthCheck(String id, CategoryAuditConsumer consumer) {
+        this.id = id;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).up();
+        Map<String, String> failing = consumer.failingAccounts();
+        if (!failing.isEmpty()) {
+            result.message(failing.size() + " account(s) failing: " + failing.keySet());
+            result.detail("failing.accounts", String.join(",", failing.keySet()));
+            failing.forEach((appId, error) -> result.detail("failing." + appId, error));
+        }
+        return result.build();
+    }
+}

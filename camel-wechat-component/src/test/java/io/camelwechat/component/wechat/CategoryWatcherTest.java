@@ -1,0 +1,270 @@
+package io.camelwechat.component.wechat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
+import io.camelwechat.component.wechat.consumer.WatcherProbe;
+import io.camelwechat.component.wechat.model.CategoryChange;
+import io.camelwechat.component.wechat.model.CategoryRequest;
+import io.camelwechat.component.wechat.model.Certificate;
+import io.camelwechat.component.wechat.model.DeleteCategoryRequest;
+import io.camelwechat.component.wechat.token.AccessToken;
+import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The category audit watcher against the simulator; audits move with the simulator's clock, polls by hand. */
+class CategoryWatcherTest extends WeChatTestSupport {
+
+    private static final String LICENCE = "出入境中介机构经营许可证";
+    private static final Duration AUDIT = Duration.ofMinutes(11);
+
+    private final List<Exchange> delivered = Collections.synchronizedList(new ArrayList<>());
+
+    @TempDir
+    Path folder;
+
+    private void watch(String options) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&" + options).routeId("watch")
+                        .process(exchange -> delivered.add(exchange.copy()));
+            }
+        });
+    }
+
+    private int poll() throws Exception {
+        return WatcherProbe.poll((CategoryAuditConsumer) context.getRoute("watch").getConsumer());
+    }
+
+    private List<String> changes() {
+        return delivered.stream().map(exchange -> exchange.getMessage().getBody(CategoryChange.class))
+                .map(change -> change.appId() + " " + change.first() + "/" + change.second() + " " + change.type() + " "
+                               + change.previousStatus() + "->" + change.status()).toList();
+    }
+
+    private void addLicensed(int first, int second) {
+        simulator.registerMedia(APP_ID, "media-1");
+        template.requestBody("wechat:category?op=add", CategoryRequest.of(first, second, Certificate.of(LICENCE, "media-1")));
+    }
+
+    @Test
+    void added_thenApprovedExactlyOnce() throws Exception {
+        watch("appId=" + APP_ID);
+        assertEquals(0, poll(), "the first poll records the account silently");
+
+        addLicensed(8, 39);
+        assertEquals(1, poll());
+        assertEquals(0, poll(), "nothing new");
+        simulator.clock().advance(AUDIT);
+        assertEquals(1, poll());
+        assertEquals(0, poll());
+
+        assertEquals(List.of(APP_ID + " 8/39 ADDED null->1", APP_ID + " 8/39 STATUS_CHANGED 1->3"), changes());
+        Exchange approved = delivered.get(1);
+        assertEquals(3, approved.getMessage().getHeader(WeChatConstants.AUDIT_STATUS));
+        assertEquals(1, approved.getMessage().getHeader(WeChatConstants.PREVIOUS_AUDIT_STATUS));
+        assertEquals("STATUS_CHANGED", approved.getMessage().getHeader(WeChatConstants.CHANGE_TYPE));
+        assertEquals(APP_ID, approved.getMessage().getHeader(WeChatConstants.APP_ID));
+        assertEquals(8, approved.getMessage().getHeader(WeChatConstants.CATEGORY_FIRST));
+        assertEquals(39, approved.getMessage().getHeader(WeChatConstants.CATEGORY_SECOND));
+    }
+
+    @Test
+    void rejectedWithItsReason_thenModified_underReview_thenApproved() throws Exception {
+        watch("appId=" + APP_ID);
+        poll();
+        simulator.setAuditOutcome(APP_ID, 8, 39, "资质不清晰");
+        addLicensed(8, 39);
+        poll();
+        simulator.clock().advance(AUDIT);
+        poll();
+        Exchange rejected = delivered.get(1);
+        assertEquals("资质不清晰", rejected.getMessage().getHeader(WeChatConstants.AUDIT_REASON));
+
+        simulator.setAuditOutcome(APP_ID, 8, 39, null);
+        template.requestBody("wechat:category?op=modify", CategoryRequest.of(8, 39, Certificate.of(LICENCE, "media-1")));
+        poll();
+        simulator.clock().advance(AUDIT);
+        poll();
+
+        assertEquals(List.of(APP_ID + " 8/39 ADDED null->1", APP_ID + " 8/39 STATUS_CHANGED 1->2",
+                APP_ID + " 8/39 STATUS_CHANGED 2->1", APP_ID + " 8/39 STATUS_CHANGED 1->3"), changes());
+    }
+
+    @Test
+    void removal() throws Exception {
+        addLicensed(8, 39);
+        simulator.clock().advance(AUDIT);
+        watch("appId=" + APP_ID + "&emitInitialState=true");
+        assertEquals(1, poll(), "emitInitialState: an account seen for the first time emits its categories");
+
+        template.requestBody("wechat:category?op=delete", new DeleteCategoryRequest(8, 39));
+        assertEquals(1, poll());
+
+        assertEquals(List.of(APP_ID + " 8/39 ADDED null->3", APP_ID + " 8/39 REMOVED 3->null"), changes());
+        assertNull(delivered.get(1).getMessage().getHeader(WeChatConstants.AUDIT_STATUS));
+    }
+
+    @Test
+    void aFailedExchangeIsEmittedAgainAtTheNextPoll() throws Exception {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&appId=" + APP_ID).routeId("watch")
+                        .process(exchange -> {
+                            if (failOnce.getAndSet(false)) {
+                                throw new IllegalStateException("downstream unavailable");
+                            }
+                            delivered.add(exchange.copy());
+                        });
+            }
+        });
+        poll();
+        addLicensed(8, 39);
+
+        assertEquals(0, poll(), "the failed exchange is not counted and not committed");
+        assertEquals(1, poll(), "it comes again");
+        assertEquals(0, poll());
+        assertEquals(List.of(APP_ID + " 8/39 ADDED null->1"), changes());
+    }
+
+    @Test
+    void fiftyAccountsAtConcurrencyEight_oneFailingAccountIsIsolated() throws Exception {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String appId = String.format("wx%016d", i);
+            simulator.addAccount(appId, "secret-" + i);
+            accounts.add(appId);
+        }
+        String broken = "wxbrokenaccount0001"; // not an account WeChat knows: its token is refused
+        ConcurrencyTrackingTokens tokens = new ConcurrencyTrackingTokens(broken);
+        context.getRegistry().bind("tokens", tokens);
+        watch("pollConcurrency=8&accessTokenProvider=#tokens&appIds=" + String.join(",", accounts) + "," + broken);
+
+        assertEquals(0, poll());
+        int brokenCalls = tokens.calls(broken);
+        for (String appId : accounts) {
+            template.requestBodyAndHeader("wechat:category?op=add&accessTokenProvider=#tokens", CategoryRequest.of(1, 2),
+                    WeChatConstants.APP_ID, appId);
+        }
+        simulator.clearRequests();
+
+        assertEquals(50, poll(), "every healthy account emitted its change");
+        assertEquals(brokenCalls, tokens.calls(broken), "the failing account sat this poll out");
+
+        assertEquals(50, delivered.stream().map(e -> e.getMessage().getHeader(WeChatConstants.APP_ID)).distinct().count());
+        assertTrue(tokens.maxConcurrent.get() <= 8, "at most pollConcurrency fetches at once: " + tokens.maxConcurrent);
+        CategoryAuditConsumer consumer = (CategoryAuditConsumer) context.getRoute("watch").getConsumer();
+        assertEquals(List.of(broken), List.copyOf(consumer.failingAccounts().keySet()));
+        poll();
+        assertTrue(tokens.calls(broken) > brokenCalls, "after its backoff it is tried again");
+    }
+
+    @Test
+    void readinessReportsTheFailingAccounts() throws Exception {
+        ConcurrencyTrackingTokens tokens = new ConcurrencyTrackingTokens("wxbrokenaccount0001");
+        context.getRegistry().bind("tokens", tokens);
+        watch("accessTokenProvider=#tokens&appIds=" + APP_ID + ",wxbrokenaccount0001");
+        poll();
+
+        // the default exposure level reports DOWN checks only; this test reads an UP check's details
+        org.apache.camel.health.HealthCheckRegistry.get(context).setExposureLevel("full");
+        java.util.Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
+        HealthCheck.Result readiness = results.stream()
+                .filter(result -> result.getCheck().getId().equals("wechat-watcher:watch")).findFirst()
+                .orElseThrow(() -> new AssertionError(results.stream().map(r -> r.getCheck().getId()).toList()));
+
+        assertEquals(HealthCheck.State.UP, readiness.getState(), "one failing account of two: still ready");
+        assertEquals("wxbrokenaccount0001", readiness.getDetails().get("failing.accounts"));
+        assertTrue(readiness.getMessage().orElse("").contains("1 account(s) failing"));
+    }
+
+    @Test
+    void restartWithFileState_nothingLostNothingDuplicated() throws Exception {
+        Path stateFile = folder.resolve("watcher-state.dat");
+        context.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
+        watch("appId=" + APP_ID + "&stateRepository=#state");
+        poll();
+        addLicensed(8, 39);
+        poll();
+        context.stop();
+
+        // while it is down: the audit ends
+        simulator.clock().advance(AUDIT);
+
+        List<String> afterRestart = new ArrayList<>();
+        try (CamelContext restarted = new DefaultCamelContext()) {
+            restarted.addComponent("wechat", newComponent());
+            restarted.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
+            restarted.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("wechat:category?startScheduler=false&appId=" + APP_ID + "&stateRepository=#state")
+                            .routeId("watch").process(exchange -> afterRestart.add(
+                                    exchange.getMessage().getBody(CategoryChange.class).type() + " "
+                                    + exchange.getMessage().getBody(CategoryChange.class).status()));
+                }
+            });
+            restarted.start();
+            CategoryAuditConsumer consumer = (CategoryAuditConsumer) restarted.getRoute("watch").getConsumer();
+            WatcherProbe.poll(consumer);
+            WatcherProbe.poll(consumer);
+        }
+
+        assertEquals(List.of(APP_ID + " 8/39 ADDED null->1"), changes(), "before the restart");
+        assertEquals(List.of("STATUS_CHANGED 3"), afterRestart, "after it: the missed transition, once");
+    }
+
+    /** Tokens from the simulator, refused for one account; counts calls and the most running at once. */
+    private final class ConcurrencyTrackingTokens implements AccessTokenProvider {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger maxConcurrent = new AtomicInteger();
+        final java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        private final String broken;
+
+        ConcurrencyTrackingTokens(String broken) {
+            this.broken = broken;
+        }
+
+        @Override
+        public AccessToken getToken(String appId) {
+            int now = running.incrementAndGet();
+            maxConcurrent.accumulateAndGet(now, Math::max);
+            try {
+                calls.computeIfAbsent(appId, key -> new AtomicInteger()).incrementAndGet();
+                String token = appId.equals(broken) ? "refused-token-0000" : simulator.stableToken(appId);
+                return new AccessToken(token, Duration.ofHours(2));
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void invalidate(String appId, String rejectedToken) {
+        }
+
+        int calls(String appId) {
+            return calls.getOrDefault(appId, new AtomicInteger()).get();
+        }
+    }
+}
