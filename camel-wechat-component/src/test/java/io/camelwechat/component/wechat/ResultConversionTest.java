@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.IndustryClass;
 import io.camelwechat.component.wechat.model.IndustryInfo;
 import io.camelwechat.component.wechat.model.MediaUploadResult;
@@ -45,7 +46,13 @@ class ResultConversionTest {
                         "/categories_list/categories/0/qualify/exter_list/0/inner_list/0/name", "出入境中介机构经营许可证"),
                 Arguments.of(new SettableCategories(new CategoryList(List.of(emigration))),
                         "/categories_list/categories/0/sensitive_type", "1"),
-                Arguments.of(new MediaUploadResult("image", "MEDIA_ID", 1_672_500_000L), "/created_at", "1672500000"));
+                Arguments.of(new MediaUploadResult("image", "MEDIA_ID", 1_672_500_000L), "/created_at", "1672500000"),
+                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 1, 2, "缺少资质",
+                        CategoryChange.Type.STATUS_CHANGED, java.time.Instant.parse("2026-11-22T08:00:00Z")),
+                        "/detected_at", "2026-11-22T08:00:00Z"),
+                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 1, 2, "缺少资质",
+                        CategoryChange.Type.STATUS_CHANGED, java.time.Instant.parse("2026-11-22T08:00:00Z")),
+                        "/previous_audit_status", "1"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
