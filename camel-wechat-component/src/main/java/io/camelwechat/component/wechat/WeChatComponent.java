@@ -22,11 +22,13 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The {@code wechat:} component. It holds the options and, while started, what its endpoints share: one pooled
@@ -76,7 +78,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                             + "Tests set a fake ticker to move time instead of sleeping.")
     private Ticker ticker = Ticker.systemTicker();
 
-    @Metadata(label = "security", defaultValue = "60000", javaType = "java.time.Duration",
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "After WeChat answers 45009 or 45011 (quota exhausted) for an account, calls for it fail "
                             + "at once for this long; then one call is let through to see whether the quota is "
                             + "back.")
@@ -109,7 +111,8 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         httpClient = new WeChatHttpClient(new HttpTransportSettings(
                 Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
                 proxyHost, proxyPort == null ? 0 : proxyPort, sslContext()));
-        refreshExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WeChatTokenRefresh", 1, 4);
+        refreshExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WeChatTokenRefresh",
+                refreshPoolProfile());
         tokenProviders = new TokenProviders(httpClient, ticker, refreshExecutor,
                 new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker));
         healthCheck = new WeChatTokenHealthCheck(this);
@@ -162,10 +165,31 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         return requireStarted(tokenProviders);
     }
 
+    /**
+     * Background token refreshes: a few threads so that one slow fetch does not hold up the others, an unbounded
+     * queue (refreshes are deduplicated per account, so it stays short), and never the caller's thread: a caller
+     * must not wait on a refresh ahead of expiry.
+     */
+    private static ThreadPoolProfile refreshPoolProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("WeChatTokenRefresh");
+        profile.setPoolSize(4);
+        profile.setMaxPoolSize(4);
+        profile.setMaxQueueSize(-1);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
     /** Remembers an endpoint's default account for the readiness check. */
     void watchAccount(String appId, AccessTokenProvider provider) {
         if (appId != null && !appId.isBlank()) {
             watchedAccounts.putIfAbsent(appId, provider);
+        }
+    }
+
+    void unwatchAccount(String appId, AccessTokenProvider provider) {
+        if (appId != null) {
+            watchedAccounts.remove(appId, provider);
         }
     }
 

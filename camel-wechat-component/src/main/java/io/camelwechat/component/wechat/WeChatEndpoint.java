@@ -48,6 +48,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     private TokenMode tokenMode;
     private WeChatHttpClient httpClient;
     private ResilientInvoker invoker;
+    private AccessTokenProvider tokens;
 
     public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
         super(uri, component);
@@ -127,6 +128,15 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         invoker = new ResilientInvoker(tokens, getComponent().tokenProviders().circuit(),
                 configuration.busyRetryPolicy(), getComponent().tokenProviders().statistics());
         getComponent().watchAccount(configuration.getAppId(), tokens);
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (tokens != null) {
+            getComponent().unwatchAccount(configuration.getAppId(), tokens);
+        }
+        super.doStop();
     }
 
     private void requireModeOptions() {

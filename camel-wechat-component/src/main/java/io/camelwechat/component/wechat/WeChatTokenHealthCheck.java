@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat;
 import java.util.Map;
 
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -60,6 +61,10 @@ final class WeChatTokenHealthCheck implements HealthCheck {
         for (Map.Entry<String, AccessTokenProvider> account : component.watchedAccounts().entrySet()) {
             if (open.containsKey(account.getKey())) {
                 continue;
+            }
+            if (account.getValue() instanceof CachingAccessTokenProvider cache
+                && cache.cachedToken(account.getKey()).isPresent()) {
+                continue; // a cached token answers the probe without calling WeChat
             }
             try {
                 account.getValue().getToken(account.getKey());

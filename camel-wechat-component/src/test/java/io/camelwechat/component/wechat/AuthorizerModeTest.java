@@ -64,6 +64,16 @@ class AuthorizerModeTest extends WeChatTestSupport {
     }
 
     @Test
+    void staleComponentToken_isRefetchedAndTheAuthorizerFetchRetriedOnce() {
+        simulator.faults().failNext("/cgi-bin/component/api_authorizer_token", 40001, 1);
+
+        assertInstanceOf(SettingCategories.class, template.requestBody(uri("list"), (Object) null));
+
+        assertEquals(2, simulator.requestCount("/cgi-bin/component/api_component_token"));
+        assertEquals(2, simulator.requestCount("/cgi-bin/component/api_authorizer_token"));
+    }
+
+    @Test
     void appIdHeader_picksAnotherAuthorizer_withOneComponentToken() {
         template.requestBody(uri("add"), CategoryRequest.of(1, 2));
         template.requestBodyAndHeader(uri("add"), CategoryRequest.of(1, 3), WeChatConstants.APP_ID, CAFE);

@@ -126,6 +126,47 @@ class TokenManagerTest extends WeChatTestSupport {
     }
 
     @Test
+    void frequencyLimit45011_alsoOpensTheCircuit_withItsOwnErrcode() {
+        template.requestBody(LIST, (Object) null);
+        simulator.faults().failNext(LIST_PATH, 45011, 1);
+
+        assertEquals(45011, sendExpecting(WeChatApiException.class, LIST, null).getErrcode());
+        int callsSoFar = simulator.totalRequests();
+        assertEquals(45011, sendExpecting(WeChatApiException.class, LIST, null).getErrcode());
+        assertEquals(callsSoFar, simulator.totalRequests());
+    }
+
+    @Test
+    void quotaExhaustedOnTheTokenFetch_opensTheCircuitToo() {
+        simulator.faults().quotaExhausted(APP_ID, true);
+
+        sendExpecting(WeChatApiException.class, LIST, null);
+        int callsSoFar = simulator.totalRequests();
+        WeChatApiException failFast = sendExpecting(WeChatApiException.class, LIST, null);
+
+        assertTrue(failFast.getMessage().contains("no call is made"), failFast.getMessage());
+        assertEquals(callsSoFar, simulator.totalRequests());
+        assertEquals(1, simulator.requestCount(STABLE_PATH));
+    }
+
+    @Test
+    void afterTheCooldown_oneProbeGoesThrough_andAStillExhaustedQuotaReopens() throws Exception {
+        template.requestBody(LIST, (Object) null);
+        simulator.faults().quotaExhausted(APP_ID, true);
+        sendExpecting(WeChatApiException.class, LIST, null);
+        ticker.advance(Duration.ofSeconds(61));
+        int before = simulator.requestCount(LIST_PATH);
+
+        // 20 callers at once after the cooldown: one probe reaches WeChat, the others fail at once
+        List<Exchange> results = concurrently(20, 20, () -> send(LIST, null));
+
+        assertEquals(before + 1, simulator.requestCount(LIST_PATH));
+        assertTrue(results.stream().allMatch(exchange -> exchange.getException() instanceof WeChatApiException));
+        assertEquals(Duration.ofSeconds(60), component().tokenProviders().circuit().openCircuits().get(APP_ID),
+                "the probe found the quota still exhausted: open again for a full cooldown");
+    }
+
+    @Test
     void systemBusy_readsAreRetriedWithBackoff() {
         simulator.faults().failNext(LIST_PATH, -1, 2);
 

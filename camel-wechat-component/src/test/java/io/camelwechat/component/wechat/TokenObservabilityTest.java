@@ -10,6 +10,7 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
 import io.camelwechat.component.wechat.client.WeChatApiException;
+import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
@@ -30,24 +31,35 @@ class TokenObservabilityTest extends WeChatTestSupport {
 
     @Test
     void jmx_exposesTokenStatisticsPerAccount() throws Exception {
-        template.requestBody("wechat:category?op=list", (Object) null);
-        template.requestBody("wechat:category?op=all", (Object) null);
+        template.requestBody("wechat:category?op=list&tokenMode=classic", (Object) null);
+        template.requestBody("wechat:category?op=all&tokenMode=classic", (Object) null);
+        simulator.faults().failNext("/cgi-bin/wxopen/getcategory", 40001, 1);
+        simulator.faults().failNext("/cgi-bin/wxopen/getcategory", -1, 1);
+        template.requestBody("wechat:category?op=list&tokenMode=classic&busyRetryDelay=1", (Object) null);
 
         TabularData table = (TabularData) mbeanServer().getAttribute(componentMBean(), "TokenStatistics");
 
         CompositeData account = table.get(new Object[] { APP_ID });
-        assertEquals(1L, account.get("fetches"));
-        assertEquals(1L, account.get("hits"));
+        assertEquals(2L, account.get("fetches"), "the first fetch and the refetch after the 40001");
+        assertEquals(2L, account.get("hits"), "all, and the third call's first attempt");
+        assertEquals(1L, account.get("invalidations"));
+        assertEquals(1L, account.get("tokenRetries"));
+        assertEquals(1L, account.get("busyRetries"));
         assertEquals(0L, account.get("circuitOpenSeconds"));
         String everything = table.toString() + mbeanServer().getAttribute(componentMBean(), "OpenQuotaCircuits");
         assertFalse(everything.contains(APP_SECRET));
-        assertFalse(everything.contains(simulator.stableToken(APP_ID)), "no token in JMX");
+        for (RecordedRequest request : simulator.requests()) {
+            String token = request.query().get("access_token");
+            assertFalse(token != null && everything.contains(token), "no token in JMX");
+        }
     }
 
     @Test
     void readiness_isUpWithATokenAndDownWhileTheQuotaCircuitIsOpen() {
         template.requestBody("wechat:category?op=list", (Object) null);
+        int calls = simulator.totalRequests();
         assertEquals(HealthCheck.State.UP, tokenCheck().getState());
+        assertEquals(calls, simulator.totalRequests(), "a probe on a warm cache calls nothing");
 
         simulator.faults().quotaExhausted(APP_ID, true);
         sendExpecting(WeChatApiException.class, "wechat:category?op=list", null);

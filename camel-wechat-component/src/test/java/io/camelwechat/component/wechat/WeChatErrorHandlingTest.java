@@ -47,6 +47,19 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
     }
 
     @Test
+    void neverMoreThanOneRetry_evenWhenTheFreshTokenIsRejectedToo() {
+        send("wechat:category?op=list&tokenMode=classic", null);
+        simulator.faults().failNext(LIST_PATH, 40001, 2);
+
+        WeChatApiException failure = sendExpecting(WeChatApiException.class, "wechat:category?op=list&tokenMode=classic",
+                null);
+
+        assertEquals(40001, failure.getErrcode());
+        assertEquals(1 + 2, simulator.requestCount(LIST_PATH), "the first call, then the call and one retry");
+        assertEquals(2, simulator.requestCount(CLASSIC_PATH));
+    }
+
+    @Test
     void invalidCredential40001_afterAnotherNodeForcedARefresh_stableTokenRecovers() throws Exception {
         send("wechat:category?op=list", null);
         forceRefreshStableTokenAsAnotherClient();
@@ -78,8 +91,8 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
         WeChatApiException failure = sendExpecting(WeChatApiException.class, "wechat:category?op=list", null);
 
         assertEquals(40001, failure.getErrcode());
-        assertTrue(failure.getMessage().contains("A fresh fetch returned the rejected token again, so the call was not "
-                                                 + "retried"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("The token source handed out the rejected token again, so the call was "
+                                                 + "not retried"), failure.getMessage());
         assertEquals(1, simulator.requestCount(LIST_PATH), "no retry with the token WeChat just rejected");
         assertEquals(2, simulator.requestCount(STABLE_PATH), "the rejected token was dropped and fetched again");
     }

@@ -5,6 +5,11 @@ public sealed interface RequestBody {
 
     /** A value serialised with the wire model's JSON mapping. */
     record Json(Object value) implements RequestBody {
+        /** Token requests carry secrets in their body: never print the value. */
+        @Override
+        public String toString() {
+            return "Json[" + (value == null ? "null" : value.getClass().getSimpleName()) + "]";
+        }
     }
 
     /** One file part, as the media upload expects it. */

@@ -1,5 +1,7 @@
 package io.camelwechat.component.wechat.token;
 
+import java.util.Optional;
+
 /**
  * Supplies the access token to call WeChat with, per account (the appid). Implementations are thread-safe.
  */
@@ -27,7 +29,7 @@ public interface AccessTokenProvider {
      *
      * @throws IllegalStateException saying why a forced refresh is not possible now (limits)
      */
-    default java.util.Optional<AccessToken> forceRefresh(String appId, String rejectedToken) {
-        return java.util.Optional.empty();
+    default Optional<AccessToken> forceRefresh(String appId, String rejectedToken) {
+        return Optional.empty();
     }
 }

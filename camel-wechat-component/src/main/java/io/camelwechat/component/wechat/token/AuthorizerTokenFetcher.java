@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat.token;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camelwechat.component.wechat.client.RequestBody;
@@ -28,6 +29,7 @@ final class AuthorizerTokenFetcher implements TokenFetcher {
     private final String componentAppId;
     private final ResilientInvoker componentCalls;
     private final AuthorizerTokenStore refreshTokens;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     AuthorizerTokenFetcher(WeChatHttpClient client, String baseUrl, String componentAppId,
                            ResilientInvoker componentCalls, AuthorizerTokenStore refreshTokens) {
@@ -47,12 +49,24 @@ final class AuthorizerTokenFetcher implements TokenFetcher {
         }
     }
 
+    /**
+     * One fetch at a time per authorizer: each fetch rotates the refresh token, and two at once (a background
+     * refresh and a refetch after a rejection) would both spend the same token, one of them saving a successor
+     * that dies five minutes later. Inside the lock the store is read again, so the second fetch uses the token the
+     * first one saved.
+     */
     @Override
     public AccessToken fetch(String authorizerAppId) {
         if (authorizerAppId == null || authorizerAppId.isBlank()) {
             throw new IllegalArgumentException("tokenMode authorizer needs the authorizer's appid: set the appId "
                                                + "option or the CamelWeChatAppId header");
         }
+        synchronized (locks.computeIfAbsent(authorizerAppId, key -> new Object())) {
+            return fetchRotating(authorizerAppId);
+        }
+    }
+
+    private AccessToken fetchRotating(String authorizerAppId) {
         String refreshToken = refreshTokens.loadRefreshToken(componentAppId, authorizerAppId)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no authorizer_refresh_token is known for authorizer " + authorizerAppId + " of component "

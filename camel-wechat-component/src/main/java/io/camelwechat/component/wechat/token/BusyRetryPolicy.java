@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When to retry a call WeChat answered with {@code -1} (system busy): reads up to {@code busyRetries} times with
- * exponential backoff and full jitter; writes never, unless {@code retryWrites} is set, because a write retried
+ * exponential backoff and jitter (each wait is random between half and all of base × 2^retry); writes never, unless {@code retryWrites} is set, because a write retried
  * after WeChat applied it but answered busy would apply twice.
  */
 public final class BusyRetryPolicy {
@@ -43,7 +43,7 @@ public final class BusyRetryPolicy {
         return (!write || retryWrites) && retriesSoFar < busyRetries;
     }
 
-    /** Waits before retry number {@code retry} (0-based): a random time up to base × 2^retry. */
+    /** Waits before retry number {@code retry} (0-based): a random time between half and all of base × 2^retry. */
     void backOff(int retry) {
         long ceiling = baseDelay.toNanos() << Math.min(retry, 16);
         long delay = ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);

@@ -173,15 +173,21 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
         if (forceFetcher == null) {
             return Optional.empty();
         }
-        String refused = forceLimiter.tryAcquire(appId);
-        if (refused != null) {
-            throw new IllegalStateException("cannot force a token refresh for " + appId + ": " + refused);
+        synchronized (forceLimiter) {
+            // a racing caller may have forced already: its token serves everyone
+            Optional<AccessToken> current = cachedToken(appId);
+            if (current.isPresent() && !current.get().value().equals(rejectedToken)) {
+                return current;
+            }
+            String refused = forceLimiter.tryAcquire(appId);
+            if (refused != null) {
+                throw new IllegalStateException("cannot force a token refresh for " + appId + ": " + refused);
+            }
+            AccessToken forced = forceFetcher.fetch(appId);
+            statistics.forcedRefresh(appId);
+            // a forced fetch ends every earlier token, so the forced one always replaces what is cached
+            tokens.put(appId, cache(forced));
+            return Optional.of(forced);
         }
-        AccessToken forced = forceFetcher.fetch(appId);
-        statistics.forcedRefresh(appId);
-        tokens.asMap().compute(appId, (key, cached) -> cached == null
-                                                       || cached.token().value().equals(rejectedToken)
-                ? cache(forced) : cached);
-        return Optional.of(forced);
     }
 }

@@ -2,7 +2,6 @@ package io.camelwechat.component.wechat.token;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,16 +12,21 @@ import io.camelwechat.component.wechat.client.WeChatRequest;
 
 /**
  * Stops calling WeChat for an account whose quota is exhausted (45009 daily limit, 45011 frequency limit): every
- * further call would fail too and only delay the quota's recovery. While open, calls fail at once; after the
- * cooldown one call is let through, and its outcome closes or reopens the circuit.
+ * further call would fail too and only delay the quota's recovery. While open, calls fail at once. When the
+ * cooldown ends, exactly one call is let through (half open): its success closes the circuit, another quota
+ * answer opens it again, and meanwhile the other callers keep failing at once. Thread-safe.
  */
 public final class QuotaCircuitBreaker {
 
     public static final Set<Integer> QUOTA_ERRCODES = Set.of(45009, 45011);
 
+    /** When the circuit opened, with which errcode, and until when calls fail at once. */
+    private record Open(long openedAtNanos, int errcode, long untilNanos) {
+    }
+
     private final Duration cooldown;
     private final Ticker ticker;
-    private final Map<String, Long> openUntilNanos = new ConcurrentHashMap<>();
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
 
     public QuotaCircuitBreaker(Duration cooldown, Ticker ticker) {
         if (cooldown == null || cooldown.isNegative()) {
@@ -33,44 +37,62 @@ public final class QuotaCircuitBreaker {
     }
 
     /**
-     * @throws WeChatApiException with errcode 45009 while the account's circuit is open
+     * Lets a call through, or fails it at once while the account's circuit is open. After the cooldown the first
+     * caller is let through as the probe and the cooldown starts again for the others.
+     *
+     * @throws WeChatApiException with the errcode that opened the circuit
      */
     void checkClosed(String appId, WeChatRequest request) {
-        Long until = openUntilNanos.get(key(appId));
-        if (until == null) {
-            return;
-        }
-        long remaining = until - ticker.read();
-        if (remaining > 0) {
-            throw new WeChatApiException(request.api(), request.describe(), 45009,
-                    "quota exhausted (circuit open)",
-                    "WeChat reported the API quota of " + appId + " exhausted; no call is made until it is tried "
-                                                      + "again in " + Duration.ofNanos(remaining).toSeconds() + " s");
+        String key = key(appId);
+        while (true) {
+            Open state = open.get(key);
+            if (state == null) {
+                return;
+            }
+            long now = ticker.read();
+            if (state.untilNanos() > now) {
+                throw new WeChatApiException(request.api(), request.describe(), state.errcode(),
+                        "quota exhausted (circuit open)",
+                        "WeChat reported the API quota of " + appId + " exhausted; no call is made until it is "
+                                                          + "tried again in "
+                                                          + Duration.ofNanos(state.untilNanos() - now).toSeconds()
+                                                          + " s");
+            }
+            Open probing = new Open(state.openedAtNanos(), state.errcode(), now + cooldown.toNanos());
+            if (open.replace(key, state, probing)) {
+                return; // this caller is the probe
+            }
         }
     }
 
-    void open(String appId) {
-        openUntilNanos.put(key(appId), ticker.read() + cooldown.toNanos());
+    /** WeChat said the quota is exhausted: calls for the account fail at once for the cooldown. */
+    void open(String appId, int errcode) {
+        long now = ticker.read();
+        open.put(key(appId), new Open(now, errcode, now + cooldown.toNanos()));
     }
 
-    void close(String appId) {
-        openUntilNanos.remove(key(appId));
+    /**
+     * A call succeeded. It closes the circuit only if it started after the circuit opened: a call that was already
+     * in flight when WeChat ran out of quota proves nothing.
+     */
+    void succeeded(String appId, long callStartedNanos) {
+        open.computeIfPresent(key(appId), (key, state) -> state.openedAtNanos() < callStartedNanos ? null : state);
+    }
+
+    long now() {
+        return ticker.read();
     }
 
     /** The accounts whose circuit is open now, each with the time left until the next attempt. */
     public Map<String, Duration> openCircuits() {
         long now = ticker.read();
-        Map<String, Duration> open = new TreeMap<>();
-        openUntilNanos.forEach((appId, until) -> {
-            if (until > now) {
-                open.put(appId, Duration.ofNanos(until - now));
+        Map<String, Duration> result = new TreeMap<>();
+        open.forEach((appId, state) -> {
+            if (state.untilNanos() > now) {
+                result.put(appId, Duration.ofNanos(state.untilNanos() - now));
             }
         });
-        return open;
-    }
-
-    public Optional<Duration> openFor(String appId) {
-        return Optional.ofNullable(openCircuits().get(key(appId)));
+        return result;
     }
 
     private static String key(String appId) {

@@ -1,7 +1,9 @@
 package io.camelwechat.component.wechat.token;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.client.WeChatRequest;
@@ -47,6 +49,7 @@ public final class ResilientInvoker {
      */
     public <T> T invoke(String appId, WeChatRequest request, boolean write, Function<String, T> call) {
         circuit.checkClosed(appId, request);
+        long started = circuit.now();
         String token = guarded(appId, () -> tokens.getToken(appId).value());
         boolean tokenRetried = false;
         int busyRetried = 0;
@@ -54,7 +57,7 @@ public final class ResilientInvoker {
             String attemptToken = token;
             try {
                 T result = guarded(appId, () -> call.apply(attemptToken));
-                circuit.close(appId);
+                circuit.succeeded(appId, started);
                 return result;
             } catch (WeChatApiException failure) {
                 if (TOKEN_REJECTED_ERRCODES.contains(failure.getErrcode()) && !tokenRetried) {
@@ -76,12 +79,12 @@ public final class ResilientInvoker {
     }
 
     /** Runs a step that talks to WeChat and opens the account's circuit if WeChat says the quota is gone. */
-    private <T> T guarded(String appId, java.util.function.Supplier<T> step) {
+    private <T> T guarded(String appId, Supplier<T> step) {
         try {
             return step.get();
         } catch (WeChatApiException failure) {
             if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(failure.getErrcode())) {
-                circuit.open(appId);
+                circuit.open(appId, failure.getErrcode());
                 LOG.warn("WeChat {} says the quota of {} is exhausted (errcode {}); calls for it fail at once until "
                          + "the quota cooldown ends", failure.getApi(), appId, failure.getErrcode());
             }
@@ -95,12 +98,18 @@ public final class ResilientInvoker {
         if (!fresh.equals(rejected)) {
             return fresh;
         }
+        // not guarded: a quota answer to force_refresh is about its own 20-a-day limit, not the API quota
+        Optional<AccessToken> forced;
         try {
-            return guarded(appId, () -> tokens.forceRefresh(appId, rejected)).map(AccessToken::value)
-                    .orElseThrow(() -> failure.withDetail("A fresh fetch returned the rejected token again, so the "
-                                                          + "call was not retried"));
+            forced = tokens.forceRefresh(appId, rejected);
         } catch (IllegalStateException limited) {
-            throw failure.withDetail("A fresh fetch returned the rejected token again and " + limited.getMessage());
+            throw failure.withDetail("The token source handed out the rejected token again and "
+                                     + limited.getMessage());
+        } catch (WeChatApiException forceFailed) {
+            throw failure.withDetail("The token source handed out the rejected token again and a forced refresh "
+                                     + "failed with errcode " + forceFailed.getErrcode());
         }
+        return forced.map(AccessToken::value).orElseThrow(() -> failure.withDetail(
+                "The token source handed out the rejected token again, so the call was not retried"));
     }
 }

@@ -33,9 +33,4 @@ public enum TokenMode {
                                                    .collect(Collectors.joining(", "))
                                            + ", got " + value);
     }
-
-    /** Whether the mode fetches tokens with the account's own appid and AppSecret. */
-    public boolean needsAppSecret() {
-        return this == STABLE || this == CLASSIC;
-    }
 }

@@ -1,18 +1,27 @@
 package io.camelwechat.component.wechat.token;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The token providers of one component, from its start to its stop: one cache per token source, shared by every
- * endpoint that gets its tokens from the same place the same way; the secrets endpoints made known; the
- * per-account quota circuits and statistics. Thread-safe.
+ * The token providers of one component, from its start to its stop: one cache per token source (mode, base URL
+ * and, for third-party platforms, the platform), shared by every endpoint that gets tokens from there, so that an
+ * account has one token, one refetch after a rejection and one forced-refresh budget; the secrets endpoints made
+ * known; the per-account quota circuits and statistics. Thread-safe.
  */
 public final class TokenProviders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenProviders.class);
 
     private final WeChatHttpClient client;
     private final Ticker ticker;
@@ -23,14 +32,19 @@ public final class TokenProviders {
     private final AppCredentials componentSecrets = new AppCredentials();
     private final VerifyTicketStore defaultTicketStore = new InMemoryVerifyTicketStore();
     private final AuthorizerTokenStore defaultAuthorizerStore = new InMemoryAuthorizerTokenStore();
-    private final Map<Object, AccessTokenProvider> caches = new ConcurrentHashMap<>();
+    private final Map<Object, Source> caches = new ConcurrentHashMap<>();
 
-    private record AppSecretSource(TokenMode mode, String baseUrl, CachingAccessTokenProvider.Policy policy,
-            boolean allowForceRefresh) {
+    private record AppSecretSource(TokenMode mode, String baseUrl) {
     }
 
-    private record PlatformSource(TokenMode mode, String baseUrl, CachingAccessTokenProvider.Policy policy,
-            String componentAppId, VerifyTicketStore tickets, AuthorizerTokenStore refreshTokens) {
+    private record ComponentSource(String baseUrl, String componentAppId) {
+    }
+
+    private record AuthorizerSource(String baseUrl, String componentAppId) {
+    }
+
+    /** A cache with the settings it was made with, to notice endpoints that ask for others. */
+    private record Source(CachingAccessTokenProvider cache, Object settings) {
     }
 
     public TokenProviders(WeChatHttpClient client, Ticker ticker, Executor refreshExecutor,
@@ -55,17 +69,17 @@ public final class TokenProviders {
 
     private AccessTokenProvider appSecretProvider(TokenSettings settings) {
         appSecrets.register(settings.appId(), settings.appSecret());
-        AppSecretSource source = new AppSecretSource(settings.mode(), settings.baseUrl(), settings.cachePolicy(),
-                settings.allowForceRefresh());
-        return caches.computeIfAbsent(source, key -> {
-            boolean classic = source.mode() == TokenMode.CLASSIC;
-            TokenFetcher fetcher = classic
-                    ? AppSecretTokenFetcher.classic(client, source.baseUrl(), appSecrets)
-                    : AppSecretTokenFetcher.stable(client, source.baseUrl(), appSecrets, false);
-            TokenFetcher forced = !classic && source.allowForceRefresh()
-                    ? AppSecretTokenFetcher.stable(client, source.baseUrl(), appSecrets, true) : null;
-            return newCache(fetcher, forced, source.policy());
-        });
+        boolean classic = settings.mode() == TokenMode.CLASSIC;
+        return cache(new AppSecretSource(settings.mode(), settings.baseUrl()),
+                new CacheSettings(settings.cachePolicy(), settings.allowForceRefresh()), () -> newCache(
+                        classic ? AppSecretTokenFetcher.classic(client, settings.baseUrl(), appSecrets)
+                                : AppSecretTokenFetcher.stable(client, settings.baseUrl(), appSecrets, false),
+                        !classic && settings.allowForceRefresh()
+                                ? AppSecretTokenFetcher.stable(client, settings.baseUrl(), appSecrets, true) : null,
+                        settings.cachePolicy()));
+    }
+
+    private record CacheSettings(CachingAccessTokenProvider.Policy policy, boolean allowForceRefresh) {
     }
 
     private AccessTokenProvider authorizerProvider(TokenSettings settings) {
@@ -84,23 +98,49 @@ public final class TokenProviders {
             refreshTokens.saveRefreshToken(platform.componentAppId(), settings.appId(),
                     platform.authorizerRefreshToken());
         }
-        PlatformSource componentSource = new PlatformSource(null, settings.baseUrl(), settings.cachePolicy(),
-                platform.componentAppId(), tickets, null);
-        AccessTokenProvider componentTokens = caches.computeIfAbsent(componentSource, key -> newCache(
-                new ComponentTokenFetcher(client, settings.baseUrl(), componentSecrets, tickets), null,
-                settings.cachePolicy()));
-        PlatformSource authorizerSource = new PlatformSource(TokenMode.AUTHORIZER, settings.baseUrl(),
-                settings.cachePolicy(), platform.componentAppId(), tickets, refreshTokens);
-        return caches.computeIfAbsent(authorizerSource, key -> newCache(
-                new AuthorizerTokenFetcher(client, settings.baseUrl(), platform.componentAppId(),
-                        new ResilientInvoker(componentTokens, circuit, BusyRetryPolicy.NONE, statistics),
-                        refreshTokens),
-                null, settings.cachePolicy()));
+        CacheSettings cacheSettings = new CacheSettings(settings.cachePolicy(), false);
+        AccessTokenProvider componentTokens = cache(
+                new ComponentSource(settings.baseUrl(), platform.componentAppId()), cacheSettings,
+                () -> newCache(new ComponentTokenFetcher(client, settings.baseUrl(), componentSecrets, tickets), null,
+                        settings.cachePolicy()));
+        return cache(new AuthorizerSource(settings.baseUrl(), platform.componentAppId()),
+                List.of(cacheSettings, tickets, refreshTokens), () -> newCache(
+                        new AuthorizerTokenFetcher(client, settings.baseUrl(), platform.componentAppId(),
+                                new ResilientInvoker(componentTokens, circuit, BusyRetryPolicy.NONE, statistics),
+                                refreshTokens),
+                        null, settings.cachePolicy()));
+    }
+
+    /** The cache of a source, made on first use; a later endpoint asking for other settings gets the first one. */
+    private AccessTokenProvider cache(Object source, Object settings,
+                                      Supplier<CachingAccessTokenProvider> factory) {
+        Source existing = caches.computeIfAbsent(source, key -> new Source(factory.get(), settings));
+        if (!Objects.equals(existing.settings(), settings)) {
+            LOG.warn("An endpoint asks for other token cache settings ({}) than the one already caching tokens for "
+                     + "{} ({}); one cache serves each account, so the first settings stay in use", settings,
+                    source, existing.settings());
+        }
+        return existing.cache();
     }
 
     private CachingAccessTokenProvider newCache(TokenFetcher fetcher, TokenFetcher forced,
                                                 CachingAccessTokenProvider.Policy policy) {
-        return new CachingAccessTokenProvider(fetcher, forced, policy, ticker, refreshExecutor, statistics);
+        return new CachingAccessTokenProvider(quotaAware(fetcher), forced, policy, ticker, refreshExecutor,
+                statistics);
+    }
+
+    /** Any token fetch, background refreshes included, that hears "quota exhausted" opens the account's circuit. */
+    private TokenFetcher quotaAware(TokenFetcher fetcher) {
+        return appId -> {
+            try {
+                return fetcher.fetch(appId);
+            } catch (WeChatApiException e) {
+                if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(e.getErrcode())) {
+                    circuit.open(appId, e.getErrcode());
+                }
+                throw e;
+            }
+        };
     }
 
     /** Whether a message may act for this account: a fetching mode must know its secret. */

@@ -1,7 +1,5 @@
 package io.camelwechat.component.wechat.token;
 
-import java.time.Duration;
-
 /**
  * What an endpoint says about its tokens: where they come from, for which account, and how they are cached.
  * {@link #toString()} leaves every secret out.
@@ -32,10 +30,6 @@ public record TokenSettings(
         public String toString() {
             return "ThirdPartyPlatform[componentAppId=" + componentAppId + "]";
         }
-    }
-
-    public Duration expiryMargin() {
-        return cachePolicy.expiryMargin();
     }
 
     @Override
