@@ -45,6 +45,13 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     @UriParam
     private WeChatConfiguration configuration;
 
+    // declared again only to document the watcher's default in the catalog; ScheduledPollEndpoint holds the value,
+    // set to this default in the constructor
+    @UriParam(label = "consumer,scheduler", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Milliseconds between two polls of the category watcher (60 s by default: audits take "
+                            + "hours).")
+    private long delay = DEFAULT_WATCHER_DELAY;
+
     private TokenMode tokenMode;
     private WeChatHttpClient httpClient;
     private ResilientInvoker invoker;
@@ -52,6 +59,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
 
     public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
         super(uri, component);
+        setDelay(DEFAULT_WATCHER_DELAY); // before the URI options, which may override it
         this.api = api;
         this.configuration = configuration;
     }
@@ -64,11 +72,6 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     @Override
     public Producer createProducer() {
         return new WeChatProducer(this);
-    }
-
-    @Override
-    public long getDefaultDelay() {
-        return DEFAULT_WATCHER_DELAY;
     }
 
     /** {@code from("wechat:category")}: the category audit watcher. */

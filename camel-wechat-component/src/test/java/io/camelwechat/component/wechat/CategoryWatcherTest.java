@@ -181,6 +181,82 @@ class CategoryWatcherTest extends WeChatTestSupport {
     }
 
     @Test
+    void accountsProvider_isAskedBeforeEveryPoll() throws Exception {
+        String second = "wx0000000000test02";
+        simulator.addAccount(second, "second-secret");
+        List<String> watched = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(APP_ID));
+        context.getRegistry().bind("accounts", (io.camelwechat.component.wechat.consumer.WeChatAccountsProvider) () -> watched);
+        context.getRegistry().bind("tokens", new ConcurrencyTrackingTokens("none"));
+        watch("accessTokenProvider=#tokens&emitInitialState=true&accountsProvider=#accounts");
+        template.requestBodyAndHeader("wechat:category?op=add&accessTokenProvider=#tokens", CategoryRequest.of(1, 2),
+                WeChatConstants.APP_ID, second);
+
+        assertEquals(0, poll());
+        watched.add(second); // a new authorizer arrives
+        assertEquals(1, poll());
+
+        assertEquals(List.of(second + " 1/2 ADDED null->1"), changes());
+    }
+
+    @Test
+    void defaultDelayIsAMinute_andTheStandardSchedulerOptionsApply() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&appId=" + APP_ID).routeId("default").to("mock:default");
+                from("wechat:category?startScheduler=false&appId=" + APP_ID + "&delay=5m&initialDelay=0"
+                     + "&backoffMultiplier=3&backoffErrorThreshold=2").routeId("tuned").to("mock:tuned");
+            }
+        });
+
+        CategoryAuditConsumer byDefault = (CategoryAuditConsumer) context.getRoute("default").getConsumer();
+        CategoryAuditConsumer tuned = (CategoryAuditConsumer) context.getRoute("tuned").getConsumer();
+        assertEquals(60_000, byDefault.getDelay());
+        assertEquals(300_000, tuned.getDelay());
+        assertEquals(0, tuned.getInitialDelay());
+        assertEquals(3, tuned.getBackoffMultiplier());
+        assertEquals(2, tuned.getBackoffErrorThreshold());
+    }
+
+    @Test
+    void restartAfterAFailedExchange_theChangeComesOnceAfterTheRestart() throws Exception {
+        Path stateFile = folder.resolve("watcher-state.dat");
+        context.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&appId=" + APP_ID + "&stateRepository=#state")
+                        .routeId("watch").process(exchange -> {
+                            throw new IllegalStateException("downstream unavailable until the restart");
+                        });
+            }
+        });
+        poll();
+        addLicensed(8, 39);
+        assertEquals(0, poll(), "delivery failed");
+        context.stop();
+
+        List<String> afterRestart = new ArrayList<>();
+        try (CamelContext restarted = new DefaultCamelContext()) {
+            restarted.addComponent("wechat", newComponent());
+            restarted.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
+            restarted.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("wechat:category?startScheduler=false&appId=" + APP_ID + "&stateRepository=#state")
+                            .routeId("watch").process(exchange -> afterRestart.add(
+                                    exchange.getMessage().getBody(CategoryChange.class).type().name()));
+                }
+            });
+            restarted.start();
+            CategoryAuditConsumer consumer = (CategoryAuditConsumer) restarted.getRoute("watch").getConsumer();
+            assertEquals(1, WatcherProbe.poll(consumer));
+            assertEquals(0, WatcherProbe.poll(consumer));
+        }
+        assertEquals(List.of("ADDED"), afterRestart);
+    }
+
+    @Test
     void readinessReportsTheFailingAccounts() throws Exception {
         ConcurrencyTrackingTokens tokens = new ConcurrencyTrackingTokens("wxbrokenaccount0001");
         context.getRegistry().bind("tokens", tokens);
