@@ -78,6 +78,16 @@ final class Account {
         categories.override(key, outcome);
     }
 
+    /** See {@link AccountCategories#trackCompletions}: the account's audit results are pushed from now on. */
+    synchronized void trackAuditCompletions(Instant now) {
+        categories.trackCompletions(now);
+    }
+
+    /** The audits that ended since the last call, each reported once. */
+    synchronized List<AuditCompletion> drainAuditCompletions(Instant now) {
+        return categories.drainCompletions(now);
+    }
+
     synchronized void addMedia(String mediaId, Instant now) {
         media.add(mediaId, now);
     }

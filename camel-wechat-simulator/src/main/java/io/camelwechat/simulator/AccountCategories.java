@@ -2,6 +2,7 @@ package io.camelwechat.simulator;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,8 @@ final class AccountCategories {
     private final Map<CategoryKey, AuditOutcome> overrides = new HashMap<>();
     private YearMonth cycle;
     private int addsInCycle;
+    /** Audits ended since the last drain; {@code null} while nobody listens, so nothing piles up. */
+    private List<AuditCompletion> completions;
 
     AccountCategories(AuditRules rules) {
         this.rules = rules;
@@ -135,6 +138,28 @@ final class AccountCategories {
         overrides.put(key, outcome);
     }
 
+    /**
+     * From now on, remembers every audit that ends until {@link #drainCompletions} takes it. Audits already
+     * due are settled first, so they count as ended before (they are not reported).
+     */
+    void trackCompletions(Instant now) {
+        settle(now);
+        if (completions == null) {
+            completions = new ArrayList<>();
+        }
+    }
+
+    /** The audits ended since the last call (settled against {@code now} first); empty when not tracking. */
+    List<AuditCompletion> drainCompletions(Instant now) {
+        settle(now);
+        if (completions == null || completions.isEmpty()) {
+            return List.of();
+        }
+        List<AuditCompletion> drained = List.copyOf(completions);
+        completions.clear();
+        return drained;
+    }
+
     private Entry existing(CategoryKey key) {
         Entry entry = entries.get(key);
         if (entry == null) {
@@ -150,6 +175,10 @@ final class AccountCategories {
                 AuditOutcome outcome = rules.outcome(entry.key, entry.certificates, overrides.get(entry.key));
                 entry.status = outcome.status();
                 entry.reason = outcome.reason();
+                if (completions != null) {
+                    completions.add(new AuditCompletion(entry.key, entry.status, entry.reason,
+                            rules.dueAt(entry.submittedAt)));
+                }
             }
         }
     }

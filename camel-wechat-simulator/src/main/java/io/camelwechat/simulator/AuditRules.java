@@ -22,7 +22,12 @@ final class AuditRules {
     }
 
     boolean isDue(Instant submittedAt, Instant now) {
-        return !now.isBefore(submittedAt.plus(delay));
+        return !now.isBefore(dueAt(submittedAt));
+    }
+
+    /** When an audit submitted at {@code submittedAt} ends. */
+    Instant dueAt(Instant submittedAt) {
+        return submittedAt.plus(delay);
     }
 
     /** The outcome for a category; {@code override} (may be null) wins over the default rule. */

@@ -2,6 +2,8 @@ package io.camelwechat.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import java.util.Random;
  * {@code https://api.weixin.qq.com} for access tokens (classic and stable), the third-party platform token
  * chain (verify ticket, component token, authorizer tokens), template industry, mini-program categories with
  * audits, and temporary image upload, plus this Java control API and the {@code /__sim/} HTTP control paths.
+ * It also sends WeChat's signed, encrypted pushes (category audit results, verify tickets) to callback URLs:
+ * see {@link #pushTo} and {@link #pushVerifyTicketsTo}.
  *
  * <pre>{@code
  * try (WeChatSimulator sim = WeChatSimulator.builder()
@@ -28,7 +32,8 @@ import java.util.Random;
  *
  * <p>Time is the manual {@link SimulatorClock}: nothing happens on its own (no background threads); token
  * expiry, audits and quota cycles are evaluated from the clock whenever a request or a state read needs
- * them, so tests are deterministic. Thread-safe: requests are served concurrently and the control API may
+ * them, so tests are deterministic. Pushes are sent synchronously, while the clock moves or right after the
+ * request or read that noticed them. Thread-safe: requests are served concurrently and the control API may
  * be used from any thread at the same time.
  */
 public final class WeChatSimulator implements AutoCloseable {
@@ -48,6 +53,8 @@ public final class WeChatSimulator implements AutoCloseable {
     private final RequestLog requestLog;
     private final ApiDispatcher api;
     private final ControlApi control;
+    private final PushService pushes;
+    private final Runnable clockListener;
     private volatile boolean liveIndustryNames;
     private SimulatorHttpServer server;
 
@@ -64,6 +71,8 @@ public final class WeChatSimulator implements AutoCloseable {
         this.liveIndustryNames = builder.liveIndustryNames;
         this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog);
         this.control = new ControlApi(this);
+        this.pushes = new PushService(accounts, components, new PushSender(ids));
+        this.clockListener = () -> pushes.clockMoved(clock.now());
         builder.accounts.forEach(accounts::register);
         builder.components.forEach(components::register);
     }
@@ -95,27 +104,38 @@ public final class WeChatSimulator implements AutoCloseable {
     }
 
     /**
-     * Binds 127.0.0.1 and starts serving.
+     * Binds 127.0.0.1 and starts serving; pushes configured before are sent from now on (those already due at
+     * once).
      *
      * @return this simulator
      * @throws IllegalStateException if already started
      * @throws UncheckedIOException  if the port cannot be bound
      */
-    public synchronized WeChatSimulator start() {
-        if (server != null) {
-            throw new IllegalStateException("simulator already started");
+    public WeChatSimulator start() {
+        synchronized (this) {
+            if (server != null) {
+                throw new IllegalStateException("simulator already started");
+            }
+            try {
+                server = new SimulatorHttpServer(requestedPort, clock, this::handle);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
+            }
+            pushes.start();
+            clock.addListener(clockListener);
         }
-        try {
-            server = new SimulatorHttpServer(requestedPort, clock, this::handle);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
-        }
+        pushes.activity(clock.now()); // outside the lock: a receiver may call port() while handling the push
         return this;
     }
 
-    /** Stops serving at once; a no-op when not running. The state stays readable. */
+    /**
+     * Stops serving and pushing at once; a no-op when not running. The state and the push records stay
+     * readable; the clock is no longer listened to.
+     */
     public synchronized void stop() {
         if (server != null) {
+            clock.removeListener(clockListener);
+            pushes.stop();
             server.stop();
             server = null;
         }
@@ -157,7 +177,10 @@ public final class WeChatSimulator implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown appid
      */
     public AccountState account(String appId) {
-        return accounts.require(appId).snapshot(clock.now());
+        Instant now = clock.now();
+        AccountState state = accounts.require(appId).snapshot(now);
+        pushes.activity(now); // the read may have ended audits: push them before answering
+        return state;
     }
 
     /**
@@ -181,8 +204,8 @@ public final class WeChatSimulator implements AutoCloseable {
 
     /**
      * Issues a new component_verify_ticket, as WeChat pushes one every 10 minutes (nothing is pushed over
-     * HTTP; hand the value to the code under test). It is valid 12 hours of simulator time; earlier tickets
-     * stay valid until their own expiry.
+     * HTTP; hand the value to the code under test, or see {@link #pushVerifyTicketsTo}). It is valid 12 hours
+     * of simulator time; earlier tickets stay valid until their own expiry.
      *
      * @throws IllegalArgumentException for an unknown component appid
      */
@@ -244,6 +267,75 @@ public final class WeChatSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * From now on, each category audit of the account that ends (status 2 or 3) is pushed to
+     * {@code callbackUrl} as a signed, encrypted {@code wxa_category_audit} event (safe mode), once. Audits
+     * that ended before are not pushed. Pushes go out synchronously while the clock moves, or after the
+     * request or state read that noticed the audit, whichever comes first; failed ones are retried at the
+     * next 3 clock moves. Calling it again for the account replaces the target.
+     *
+     * @param token          the push token configured for the callback (for {@code signature} and
+     *                       {@code msg_signature})
+     * @param encodingAesKey the 43-character EncodingAESKey
+     * @throws IllegalArgumentException for an unknown appid, a URL that is not http(s), a blank token or a key
+     *                                  that is not 43 Base64 characters
+     */
+    public WeChatSimulator pushTo(String appId, String callbackUrl, String token, String encodingAesKey) {
+        accounts.require(appId);
+        PushTarget target = target(callbackUrl, token, encodingAesKey, appId, "ToUserName",
+                PushXml.originalId(appId));
+        pushes.pushAudits(appId, target, clock.now());
+        pushes.activity(clock.now());
+        return this;
+    }
+
+    /**
+     * From now on, a new component_verify_ticket (as {@link #issueVerifyTicket} issues them) is pushed to
+     * {@code callbackUrl} at once and then every 10 minutes of simulator time, signed and encrypted for the
+     * component appid. A long clock jump sends one push per 10 minutes crossed. Calling it again replaces
+     * the target and keeps the 10-minute grid.
+     *
+     * @throws IllegalArgumentException for an unknown component, a URL that is not http(s), a blank token or
+     *                                  a key that is not 43 Base64 characters
+     */
+    public WeChatSimulator pushVerifyTicketsTo(String componentAppId, String callbackUrl, String token,
+                                               String encodingAesKey) {
+        components.require(componentAppId);
+        PushTarget target = target(callbackUrl, token, encodingAesKey, componentAppId, "AppId", componentAppId);
+        pushes.pushTickets(componentAppId, target, clock.now());
+        pushes.activity(clock.now());
+        return this;
+    }
+
+    /** Every push attempt so far, in order (retries included). */
+    public List<PushRecord> pushes() {
+        return pushes.records();
+    }
+
+    /** Forgets the push records (the targets and pending retries stay). */
+    public void clearPushes() {
+        pushes.clearRecords();
+    }
+
+    private static PushTarget target(String callbackUrl, String token, String encodingAesKey, String receiveId,
+                                     String outerName, String outerValue) {
+        URI uri;
+        try {
+            uri = new URI(Objects.requireNonNull(callbackUrl, "callbackUrl"));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("callbackUrl is not a URI: " + callbackUrl, e);
+        }
+        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("callbackUrl must be an absolute http(s) URL: " + callbackUrl);
+        }
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token must not be blank");
+        }
+        new PushCrypto(encodingAesKey); // validates the key now rather than at the first push
+        return new PushTarget(callbackUrl, token, encodingAesKey, receiveId, outerName, outerValue);
+    }
+
     /** Requests to WeChat paths in arrival order (at most the most recent {@code requestLogLimit}). */
     public List<RecordedRequest> requests() {
         return requestLog.requests();
@@ -286,7 +378,14 @@ public final class WeChatSimulator implements AutoCloseable {
     private SimResponse handle(RecordedRequest request) {
         boolean controlPath = request.path().startsWith(CONTROL_PREFIX)
                 || request.path().equals(CONTROL_PREFIX.substring(0, CONTROL_PREFIX.length() - 1));
-        return controlPath ? control.handle(request) : api.handle(request);
+        if (controlPath) {
+            return control.handle(request);
+        }
+        SimResponse response = api.handle(request);
+        // The request may have ended audits: push them before answering, so a client that sees status 2/3
+        // also finds the push delivered. No simulator lock is held here.
+        pushes.activity(clock.now());
+        return response;
     }
 
     /** Configures a {@link WeChatSimulator}; every setting has a default. */
@@ -346,7 +445,7 @@ public final class WeChatSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The source of tokens, media_ids and busy-rate draws; default {@code new Random(1)}. */
+        /** The source of tokens, media_ids, busy-rate draws and push nonces; default {@code new Random(1)}. */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
