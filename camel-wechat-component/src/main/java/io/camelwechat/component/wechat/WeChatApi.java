@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 public enum WeChatApi {
     industry,
     category,
-    media;
+    media,
+    /** The push receiver, {@code from("wechat:events")}. */
+    events;
 
     /**
      * @throws IllegalArgumentException naming the valid APIs

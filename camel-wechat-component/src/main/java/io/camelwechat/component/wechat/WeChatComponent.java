@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.client.HttpTransportSettings;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
 import io.camelwechat.component.wechat.token.QuotaCircuitBreaker;
 import io.camelwechat.component.wechat.token.TokenProviders;
@@ -90,6 +91,8 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     /** The accounts the started endpoints act for by default, with their providers: what the health check probes. */
     private final Map<String, AccessTokenProvider> watchedAccounts = new ConcurrentHashMap<>();
     private WeChatTokenHealthCheck healthCheck;
+    /** Category watchers that take audit pushes as hints, with the endpoint that made each. */
+    private final Map<CategoryAuditConsumer, WeChatEndpoint> hintedWatchers = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -185,6 +188,19 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         if (appId != null && !appId.isBlank()) {
             watchedAccounts.putIfAbsent(appId, provider);
         }
+    }
+
+    void registerWatcher(CategoryAuditConsumer watcher) {
+        hintedWatchers.put(watcher, (WeChatEndpoint) watcher.getEndpoint());
+    }
+
+    void unregisterWatchersOf(WeChatEndpoint endpoint) {
+        hintedWatchers.values().removeIf(endpoint::equals);
+    }
+
+    /** A wxa_category_audit push arrived for an account: the watchers of that account check it now. */
+    void hintWatchers(String appId) {
+        hintedWatchers.keySet().forEach(watcher -> watcher.checkNow(appId));
     }
 
     void unwatchAccount(String appId, AccessTokenProvider provider) {

@@ -63,8 +63,40 @@ public class WeChatConfiguration implements Cloneable {
                             + "cluster hand over without loss.")
     private StateRepository<String, String> stateRepository;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "category watcher: when a wechat:events consumer receives a wxa_category_audit push for "
+                            + "a watched account, check that account at once instead of waiting for the next poll. "
+                            + "Messages still come from the state diff, so a transition seen by push and poll "
+                            + "yields one message.")
+    private boolean pushHints = true;
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "events: the push Token set in the WeChat console (message push settings); signatures "
+                            + "are checked with it.")
+    private String token;
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "events: the 43-character EncodingAESKey of safe mode; without it only plain-mode "
+                            + "pushes are accepted.")
+    private String encodingAesKey;
+
+    @UriParam(label = "consumer", defaultValue = "/wechat/events",
+              description = "events: the platform-http path WeChat pushes to (the URL set in the WeChat console is "
+                            + "your server's base URL plus this path).")
+    private String path = "/wechat/events";
+
+    @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "events: how far a push's timestamp may be from this server's clock; older or newer "
+                            + "pushes are refused, and a nonce is refused if seen again within it.")
+    private long timestampWindow = 300_000;
+
+    @UriParam(label = "consumer,security", defaultValue = "65536",
+              description = "events: the largest push body accepted, in bytes; larger ones are answered 413.")
+    private int maxBodySize = 65_536;
+
     @UriParam(label = "common",
-              description = "The appid of the official account or mini program to act for. With tokenMode stable "
+              description = "The appid of the official account or mini program to act for (events: the appid a "
+                            + "decrypted push must carry; the platform's appid for third-party pushes). With tokenMode stable "
                             + "or classic it is also the account whose access token is fetched. The "
                             + "CamelWeChatAppId header overrides it per message.")
     private String appId;
@@ -172,6 +204,54 @@ public class WeChatConfiguration implements Cloneable {
 
     public void setOp(String op) {
         this.op = op;
+    }
+
+    public boolean isPushHints() {
+        return pushHints;
+    }
+
+    public void setPushHints(boolean pushHints) {
+        this.pushHints = pushHints;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getEncodingAesKey() {
+        return encodingAesKey;
+    }
+
+    public void setEncodingAesKey(String encodingAesKey) {
+        this.encodingAesKey = encodingAesKey;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public long getTimestampWindow() {
+        return timestampWindow;
+    }
+
+    public void setTimestampWindow(long timestampWindow) {
+        this.timestampWindow = timestampWindow;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
     }
 
     public String getAppIds() {

@@ -51,7 +51,7 @@ public final class WeChatConstants {
 
     @Metadata(label = "consumer", javaType = "Integer",
               description = "category watcher: the audit status now (1 under review, 2 rejected, 3 approved); not "
-                            + "set for a removed category.")
+                            + "set for a removed category. events: the ret of a wxa_category_audit push (2 or 3).")
     public static final String AUDIT_STATUS = "CamelWeChatAuditStatus";
 
     @Metadata(label = "consumer", javaType = "Integer",
@@ -65,6 +65,11 @@ public final class WeChatConstants {
     @Metadata(label = "consumer", javaType = "String",
               description = "category watcher: ADDED, STATUS_CHANGED or REMOVED.")
     public static final String CHANGE_TYPE = "CamelWeChatChangeType";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "events: the push's Event (for example wxa_category_audit) or InfoType (for example "
+                            + "component_verify_ticket).")
+    public static final String EVENT_TYPE = "CamelWeChatEventType";
 
     private WeChatConstants() {
     }

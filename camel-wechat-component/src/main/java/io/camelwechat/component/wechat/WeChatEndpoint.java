@@ -1,6 +1,7 @@
 package io.camelwechat.component.wechat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.List;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
 import io.camelwechat.component.wechat.client.WeChatRequest;
 import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
+import io.camelwechat.component.wechat.push.PushSettings;
+import io.camelwechat.component.wechat.push.WeChatEventsConsumer;
+import io.camelwechat.component.wechat.token.VerifyTicketStore;
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
 import io.camelwechat.component.wechat.token.ResilientInvoker;
 import io.camelwechat.component.wechat.token.TokenMode;
@@ -36,9 +40,10 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     /** Category audits take hours to days; polling every minute is plenty and spares the API quota. */
     static final long DEFAULT_WATCHER_DELAY = 60_000;
 
-    @UriPath(enums = "industry,category,media",
+    @UriPath(enums = "industry,category,media,events",
              description = "The WeChat API area: industry (official account template industry), category (mini "
-                           + "program categories) or media (temporary media upload).")
+                           + "program categories; as a consumer, the category audit watcher), media (temporary "
+                           + "media upload) or events (the push receiver, a consumer).")
     @Metadata(required = true)
     private WeChatApi api;
 
@@ -56,6 +61,8 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     private WeChatHttpClient httpClient;
     private ResilientInvoker invoker;
     private AccessTokenProvider tokens;
+    /** The watcher's state when no stateRepository is set: kept by the endpoint so a route restart keeps it. */
+    private final StateRepository<String, String> defaultState = new MemoryStateRepository();
 
     public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
         super(uri, component);
@@ -71,18 +78,25 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
 
     @Override
     public Producer createProducer() {
+        if (api == WeChatApi.events) {
+            throw new IllegalArgumentException("wechat:events receives pushes: use it in from(), not to()");
+        }
         return new WeChatProducer(this);
     }
 
-    /** {@code from("wechat:category")}: the category audit watcher. */
+    /** {@code from("wechat:category")}, the category audit watcher, or {@code from("wechat:events")}. */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (api == WeChatApi.events) {
+            return new WeChatEventsConsumer(this, processor, pushSettings(), getComponent()::hintWatchers);
+        }
         if (api != WeChatApi.category) {
             throw new IllegalArgumentException("wechat:" + api + " cannot be consumed from: only wechat:category "
-                                               + "(the category audit watcher) is a consumer");
+                                               + "(the category audit watcher) and wechat:events (pushes) are "
+                                               + "consumers");
         }
         StateRepository<String, String> state = configuration.getStateRepository() != null
-                ? configuration.getStateRepository() : new MemoryStateRepository();
+                ? configuration.getStateRepository() : defaultState;
         CategoryAuditConsumer consumer = new CategoryAuditConsumer(this, processor,
                 new CategoryAuditConsumer.WatcherSettings(this::watchedAccounts, state,
                         configuration.getPollConcurrency(), configuration.isEmitInitialState()),
@@ -90,7 +104,20 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
                         WeChatOperation.CATEGORY_LIST.toRequest(null, configuration)),
                 Clock.systemUTC());
         configureConsumer(consumer);
+        if (configuration.isPushHints()) {
+            getComponent().registerWatcher(consumer);
+        }
         return consumer;
+    }
+
+    private PushSettings pushSettings() {
+        requireOption(configuration.getToken(), "token");
+        VerifyTicketStore tickets = configuration.getVerifyTicketStore() != null
+                ? configuration.getVerifyTicketStore() : getComponent().tokenProviders().defaultVerifyTicketStore();
+        String path = configuration.getPath().startsWith("/") ? configuration.getPath() : "/" + configuration.getPath();
+        return new PushSettings(configuration.getToken(), configuration.getEncodingAesKey(), configuration.getAppId(),
+                path, Duration.ofMillis(configuration.getTimestampWindow()), configuration.getMaxBodySize(), tickets,
+                Clock.systemUTC());
     }
 
     /** The accounts the watcher polls: the accountsProvider's, else appIds, else appId. */
@@ -121,6 +148,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (api == WeChatApi.events) {
+            return; // a push receiver calls nothing: no token needed
+        }
         TokenSettings tokenSettings = configuration.tokenSettings();
         tokenMode = tokenSettings.mode();
         if (tokenSettings.customProvider() == null) {
@@ -139,6 +169,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         if (tokens != null) {
             getComponent().unwatchAccount(configuration.getAppId(), tokens);
         }
+        getComponent().unregisterWatchersOf(this);
         super.doStop();
     }
 
@@ -159,8 +190,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     private void requireOption(String value, String option) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("wechat:" + api + " needs the " + option + " option (on the endpoint "
-                                               + "or the wechat component) when tokenMode is "
-                                               + tokenMode.optionValue());
+                                               + "or the wechat component)"
+                                               + (tokenMode == null ? "" : " when tokenMode is "
+                                                                           + tokenMode.optionValue()));
         }
     }
 

@@ -257,6 +257,113 @@ class CategoryWatcherTest extends WeChatTestSupport {
     }
 
     @Test
+    void stoppingMidDelivery_loosesNothing_andTheRestComesAfterTheRestart() throws Exception {
+        String second = "wx0000000000test02";
+        simulator.addAccount(second, "second-secret");
+        context.getRegistry().bind("tokens", new ConcurrencyTrackingTokens("none"));
+        context.getRegistry().bind("state", FileStateRepository.fileStateRepository(folder.resolve("s.dat").toFile()));
+        java.util.concurrent.CountDownLatch firstDelivery = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&accessTokenProvider=#tokens&stateRepository=#state&appIds="
+                     + APP_ID + "," + second).routeId("watch").process(exchange -> {
+                         delivered.add(exchange.copy());
+                         firstDelivery.countDown();
+                         stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                     });
+            }
+        });
+        poll();
+        for (String appId : List.of(APP_ID, second)) {
+            template.requestBodyAndHeader("wechat:category?op=add&accessTokenProvider=#tokens",
+                    CategoryRequest.of(1, 2), WeChatConstants.APP_ID, appId);
+        }
+        CategoryAuditConsumer consumer = (CategoryAuditConsumer) context.getRoute("watch").getConsumer();
+        Thread polling = new Thread(() -> {
+            try {
+                WatcherProbe.poll(consumer);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        polling.start();
+        assertTrue(firstDelivery.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getRouteController().stopRoute("watch", 1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        stopper.start();
+        awaitCondition(() -> !consumer.isRunAllowed());
+        stopped.countDown();
+        polling.join(10_000);
+        stopper.join(10_000);
+        assertEquals(1, delivered.size(), "the stop came during the first account's delivery");
+
+        context.getRouteController().startRoute("watch");
+        poll();
+
+        List<String> accounts = delivered.stream()
+                .map(exchange -> exchange.getMessage().getHeader(WeChatConstants.APP_ID, String.class)).toList();
+        assertEquals(1, java.util.Collections.frequency(accounts, second), "the second account's change was not lost");
+        assertTrue(java.util.Collections.frequency(accounts, APP_ID) <= 2,
+                "only the change in flight at the stop may come twice: " + accounts);
+    }
+
+    @Test
+    void theDefaultInMemoryState_survivesARouteRestart() throws Exception {
+        watch("appId=" + APP_ID);
+        poll();
+        context.getRouteController().stopRoute("watch");
+        addLicensed(8, 39);
+        context.getRouteController().startRoute("watch");
+
+        assertEquals(1, poll(), "the category added while the route was stopped is a change, not a first sight");
+    }
+
+    @Test
+    void storedStateIsAsciiOnly_soAnyPlatformCharsetKeepsChineseReasons() throws Exception {
+        context.getRegistry().bind("state", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        watch("appId=" + APP_ID + "&stateRepository=#state");
+        poll();
+        simulator.setAuditOutcome(APP_ID, 8, 39, "资质不清晰");
+        addLicensed(8, 39);
+        simulator.clock().advance(AUDIT);
+        poll();
+
+        String stored = ((org.apache.camel.spi.StateRepository<String, String>) context.getRegistry()
+                .lookupByName("state")).getState(APP_ID);
+        assertTrue(stored.chars().allMatch(c -> c < 128), stored);
+        assertTrue(io.camelwechat.component.wechat.consumer.CategorySnapshot.fromJson(stored).toString()
+                .contains("资质不清晰"));
+    }
+
+    @Test
+    void everyAccountFailing_failsThePoll_soCamelsErrorHandlingSeesIt() throws Exception {
+        context.getRegistry().bind("tokens", new ConcurrencyTrackingTokens("wxbrokenaccount0001"));
+        watch("accessTokenProvider=#tokens&appIds=wxbrokenaccount0001");
+
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, this::poll);
+        assertTrue(failure.getMessage().contains("40001"), failure.getMessage());
+        Exception whileBackingOff = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, this::poll);
+        assertTrue(whileBackingOff.getMessage().contains("failing"), whileBackingOff.getMessage());
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void readinessReportsTheFailingAccounts() throws Exception {
         ConcurrencyTrackingTokens tokens = new ConcurrencyTrackingTokens("wxbrokenaccount0001");
         context.getRegistry().bind("tokens", tokens);

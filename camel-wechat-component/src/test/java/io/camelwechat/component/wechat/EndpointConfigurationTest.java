@@ -27,10 +27,10 @@ class EndpointConfigurationTest extends WeChatTestSupport {
     @Test
     void unknownApi_failsAtEndpointCreationListingTheValidOnes() {
         ResolveEndpointFailedException failure = assertThrows(ResolveEndpointFailedException.class,
-                () -> context.getEndpoint("wechat:events"));
+                () -> context.getEndpoint("wechat:templates"));
 
-        assertTrue(rootMessage(failure).contains("Unknown WeChat API 'events' in wechat:events; valid APIs are "
-                                                 + "industry, category, media"), rootMessage(failure));
+        assertTrue(rootMessage(failure).contains("Unknown WeChat API 'templates' in wechat:templates; valid APIs are "
+                                                 + "industry, category, media, events"), rootMessage(failure));
         assertEquals(0, simulator.totalRequests());
     }
 

@@ -1,6 +1,7 @@
 package io.camelwechat.component.wechat;
 
 import io.camelwechat.component.wechat.consumer.WatcherHeaders;
+import io.camelwechat.component.wechat.push.PushHeaders;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,5 +18,6 @@ class HeaderNamesTest {
         assertEquals(WeChatConstants.PREVIOUS_AUDIT_STATUS, WatcherHeaders.PREVIOUS_AUDIT_STATUS);
         assertEquals(WeChatConstants.AUDIT_REASON, WatcherHeaders.AUDIT_REASON);
         assertEquals(WeChatConstants.CHANGE_TYPE, WatcherHeaders.CHANGE_TYPE);
+        assertEquals(WeChatConstants.EVENT_TYPE, PushHeaders.EVENT_TYPE);
     }
 }

@@ -43,6 +43,11 @@ final class AccountBackoff {
         states.remove(appId);
     }
 
+    /** Forgets accounts no longer watched, so that they are not reported as failing forever. */
+    void retainOnly(java.util.Collection<String> watched) {
+        states.keySet().retainAll(watched);
+    }
+
     /** The accounts whose last poll failed, with the error. */
     Map<String, String> failing() {
         Map<String, String> failing = new java.util.TreeMap<>();

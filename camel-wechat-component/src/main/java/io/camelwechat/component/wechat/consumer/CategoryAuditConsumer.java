@@ -1,12 +1,17 @@
 package io.camelwechat.component.wechat.consumer;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.camelwechat.component.wechat.model.CategoryChange;
@@ -34,12 +39,17 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CategoryAuditConsumer.class);
     private static final int MAX_ACCOUNT_SKIPS = 16;
+    /** Names watchers that run without a route id of their own (under master:). */
+    private static final AtomicLong WATCHER_NUMBERS = new AtomicLong();
 
     private final WatcherSettings settings;
     private final Function<String, SettingCategories> fetcher;
     private final Clock clock;
     private final AccountBackoff backoff = new AccountBackoff(MAX_ACCOUNT_SKIPS);
-    private ExecutorService pollers;
+    private volatile ExecutorService pollers;
+    /** Orders fetches, so that a delivery never uses an answer older than the last one delivered from. */
+    private final AtomicLong fetchSequence = new AtomicLong();
+    private final Map<String, Long> lastDeliveredSequence = new ConcurrentHashMap<>();
     private WatcherHealthCheck healthCheck;
 
     /** What the endpoint configures: the accounts, where state lives, how many polls run at once. */
@@ -63,13 +73,16 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        // started here, not with the context: a follower taking over in a cluster reads the state as it is now
+        // started here, not with the context: a follower taking over in a cluster reads the state as it is now.
+        // It is never stopped by the consumer: Camel's repositories clear their contents on stop, which would
+        // lose what other consumers sharing the instance, or this one after a route restart, still need.
         ServiceHelper.startService(settings.state());
         pollers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "WeChatCategoryWatcher", settings.pollConcurrency());
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
-            healthCheck = new WatcherHealthCheck("wechat-watcher:" + getRouteId(), this);
+            healthCheck = new WatcherHealthCheck("wechat-watcher:" + (getRouteId() != null ? getRouteId()
+                    : "watcher-" + WATCHER_NUMBERS.incrementAndGet()), this);
             registry.register(healthCheck);
         }
         super.doStart();
@@ -82,7 +95,6 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(pollers);
             pollers = null;
         }
-        ServiceHelper.stopService(settings.state());
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null && healthCheck != null) {
             registry.unregister(healthCheck);
@@ -91,50 +103,85 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        Set<String> accounts = new LinkedHashSet<>(settings.accounts().appIds());
+        backoff.retainOnly(accounts);
         Map<String, Future<SettingCategories>> fetches = new LinkedHashMap<>();
-        for (String appId : settings.accounts().appIds()) {
+        Map<String, Long> sequences = new HashMap<>();
+        for (String appId : accounts) {
             if (backoff.shouldPoll(appId)) {
+                long sequence = fetchSequence.incrementAndGet();
+                sequences.put(appId, sequence);
                 fetches.put(appId, pollers.submit(() -> fetcher.apply(appId)));
             }
         }
         int emitted = 0;
         Exception lastFailure = null;
-        int failures = 0;
         for (Map.Entry<String, Future<SettingCategories>> fetch : fetches.entrySet()) {
-            String appId = fetch.getKey();
-            SettingCategories categories;
-            try {
-                categories = fetch.getValue().get();
-            } catch (ExecutionException e) {
-                failures++;
-                lastFailure = e.getCause() instanceof Exception cause ? cause : e;
-                int skipped = backoff.failed(appId, lastFailure.getMessage());
-                LOG.warn("Polling the categories of {} failed; it sits out the next {} poll(s): {}", appId, skipped,
-                        lastFailure.getMessage());
-                continue;
+            if (!isRunAllowed()) {
+                break; // stopping: what is not delivered now is found again by the next poll
             }
-            backoff.succeeded(appId);
-            emitted += deliverChanges(appId, categories);
+            String appId = fetch.getKey();
+            try {
+                SettingCategories categories = fetch.getValue().get();
+                emitted += deliverChanges(appId, sequences.get(appId), categories);
+                backoff.succeeded(appId);
+            } catch (ExecutionException | RuntimeException e) {
+                lastFailure = e instanceof ExecutionException && e.getCause() instanceof Exception cause ? cause : e;
+                int skipped = backoff.failed(appId, lastFailure.getMessage());
+                LOG.warn("Watching the categories of {} failed; it sits out the next {} poll(s): {}", appId, skipped,
+                        lastFailure.getMessage());
+            }
         }
-        if (failures > 0 && failures == fetches.size()) {
-            // nothing worked: let the scheduled poll consumer's error handling, backoff and health check see it
-            throw lastFailure;
+        if (!accounts.isEmpty() && backoff.failing().keySet().containsAll(accounts)) {
+            // nothing works: let the scheduled poll consumer's error handling, backoff and health check see it
+            throw lastFailure != null ? lastFailure
+                    : new IllegalStateException("all " + accounts.size() + " watched accounts are failing: "
+                                                + backoff.failing());
         }
         return emitted;
     }
 
+    /**
+     * A push said an audit of this account ended: check it now rather than at the next poll. The changes still
+     * come from the diff, so a transition seen by the push and by a poll is emitted once.
+     */
+    public void checkNow(String appId) {
+        ExecutorService executor = pollers;
+        if (executor == null || !isRunAllowed() || !settings.accounts().appIds().contains(appId)) {
+            return;
+        }
+        executor.execute(() -> {
+            long sequence = fetchSequence.incrementAndGet();
+            try {
+                deliverChanges(appId, sequence, fetcher.apply(appId));
+            } catch (RuntimeException e) {
+                LOG.warn("Checking the categories of {} after a push failed; the next poll checks again: {}", appId,
+                        e.getMessage());
+            }
+        });
+    }
+
     /** Diffs one account against what was delivered and emits each change, committing it once delivered. */
-    synchronized int deliverChanges(String appId, SettingCategories categories) {
-        CategorySnapshot current = CategorySnapshot.of(categories.categories());
+    synchronized int deliverChanges(String appId, long sequence, SettingCategories categories) {
+        // a push check and a poll may fetch the same account at once: an answer older than one already delivered
+        // from must not be diffed, or it would report the newer state as undone
+        if (sequence < lastDeliveredSequence.getOrDefault(appId, Long.MIN_VALUE)) {
+            return 0;
+        }
+        lastDeliveredSequence.put(appId, sequence);
         String stored = settings.state().getState(appId);
         if (stored == null && !settings.emitInitialState()) {
-            settings.state().setState(appId, current.toJson());
+            settings.state().setState(appId, CategorySnapshot.of(categories.categories()).toJson());
             return 0;
         }
         CategorySnapshot delivered = stored == null ? CategorySnapshot.empty() : CategorySnapshot.fromJson(stored);
+        CategorySnapshot current = CategorySnapshot.of(categories.categories(), delivered);
         List<CategoryChange> changes = CategorySnapshot.diff(appId, delivered, current, clock.instant());
         int emitted = 0;
         for (CategoryChange change : changes) {
+            if (!isRunAllowed()) {
+                break;
+            }
             if (deliver(change)) {
                 delivered = delivered.with(change);
                 settings.state().setState(appId, delivered.toJson());
@@ -153,6 +200,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             exchange.setException(e);
         }
         try {
+            if (exchange.isRollbackOnly() && exchange.getException() == null) {
+                exchange.setException(new IllegalStateException("the route marked the exchange rollback-only"));
+            }
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("Delivering a category change of " + change.appId() + " ("
                                                       + change.first() + "/" + change.second() + " "

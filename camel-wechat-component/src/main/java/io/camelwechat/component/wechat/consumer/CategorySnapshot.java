@@ -11,7 +11,9 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategory;
 import io.camelwechat.component.wechat.model.WireFormat;
@@ -33,6 +35,9 @@ public final class CategorySnapshot {
     private static final Comparator<String> BY_IDS = Comparator.comparingInt((String key) -> ids(key)[0])
             .thenComparingInt(key -> ids(key)[1]);
 
+    private static final ObjectWriter ASCII_JSON = WireFormat.mapper().writer()
+            .with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
     private final Map<String, Entry> entries;
 
     private CategorySnapshot(Map<String, Entry> entries) {
@@ -47,8 +52,23 @@ public final class CategorySnapshot {
 
     /** The snapshot of what WeChat answered now. */
     public static CategorySnapshot of(List<SettingCategory> categories) {
+        return of(categories, empty());
+    }
+
+    /**
+     * The snapshot of what WeChat answered now; a category with an audit status WeChat does not document (or
+     * none) keeps its previous entry, so an odd answer never shows as a change.
+     */
+    public static CategorySnapshot of(List<SettingCategory> categories, CategorySnapshot previous) {
         Map<String, Entry> entries = new TreeMap<>(BY_IDS);
         for (SettingCategory category : categories) {
+            if (category.auditStatus() < 1 || category.auditStatus() > 3) {
+                Entry known = previous.entries.get(key(category.first(), category.second()));
+                if (known != null) {
+                    entries.put(key(category.first(), category.second()), known);
+                }
+                continue;
+            }
             entries.put(key(category.first(), category.second()), new Entry(category.firstName(),
                     category.secondName(), category.auditStatus(), reasonOf(category.auditReason())));
         }
@@ -109,7 +129,8 @@ public final class CategorySnapshot {
     /** Compact JSON, the form kept in the StateRepository. */
     public String toJson() {
         try {
-            return WireFormat.mapper().writeValueAsString(entries);
+            // ASCII only: FileStateRepository writes with the platform charset, which may not hold Chinese reasons
+            return ASCII_JSON.writeValueAsString(entries);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a category snapshot", e);
         }

@@ -143,6 +143,11 @@ public final class TokenProviders {
         };
     }
 
+    /** Where verify tickets go when an endpoint names no store: shared by the push receiver and authorizer mode. */
+    public VerifyTicketStore defaultVerifyTicketStore() {
+        return defaultTicketStore;
+    }
+
     /** Whether a message may act for this account: a fetching mode must know its secret. */
     public boolean knowsAccount(String appId) {
         return appSecrets.isKnown(appId);

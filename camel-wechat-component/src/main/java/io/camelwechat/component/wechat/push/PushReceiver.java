@@ -1,0 +1,190 @@
+package io.camelwechat.component.wechat.push;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.camelwechat.component.wechat.model.CategoryAuditEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers WeChat's pushes on the platform-http path: the URL verification (GET) and messages (POST) in safe
+ * (AES) or plain mode. Every check runs before the answer, cheapest first: size, parameters, timestamp window,
+ * signature (constant time), nonce replay, decryption with padding validation, the appid inside the message,
+ * XML without DTDs. A rejected push is answered 4xx at once, logged without secrets, and produces no exchange. A
+ * valid one is answered {@code success} and handed to the sink.
+ */
+final class PushReceiver implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushReceiver.class);
+    static final String COMPONENT_VERIFY_TICKET = "component_verify_ticket";
+
+    private final PushSettings settings;
+    private final PushCrypto crypto;
+    private final Consumer<PushEvent> sink;
+    /** Nonces seen within the timestamp window: a replayed push inside the window is refused. */
+    private final Cache<String, Boolean> seenNonces;
+
+    PushReceiver(PushSettings settings, Consumer<PushEvent> sink) {
+        this.settings = settings;
+        this.crypto = new PushCrypto(settings.token(), settings.encodingAesKey());
+        this.sink = sink;
+        this.seenNonces = Caffeine.newBuilder().expireAfterWrite(settings.timestampWindow().multipliedBy(2))
+                .maximumSize(1_000_000).build();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String method = message.getHeader(Exchange.HTTP_METHOD, "POST", String.class);
+        Map<String, String> query = query(message.getHeader(Exchange.HTTP_QUERY, String.class));
+        try {
+            if ("GET".equalsIgnoreCase(method)) {
+                answer(message, 200, verifyUrl(query));
+                return;
+            }
+            PushEvent event = accept(message, query);
+            answer(message, 200, "success");
+            sink.accept(event);
+        } catch (PushRejectedException rejected) {
+            LOG.warn("Rejected a WeChat push on {}: {}", settings.path(), rejected.getMessage());
+            answer(message, rejected.httpStatus(), "rejected: " + rejected.getMessage());
+        }
+    }
+
+    /** WeChat's URL verification: the plain signature over token, timestamp and nonce; answer the echostr. */
+    private String verifyUrl(Map<String, String> query) throws PushRejectedException {
+        String timestamp = required(query, "timestamp");
+        String nonce = required(query, "nonce");
+        String echo = required(query, "echostr");
+        checkTimestamp(timestamp);
+        if (!crypto.signatureMatches(query.get("signature"), timestamp, nonce)) {
+            throw new PushRejectedException(403, "signature does not match");
+        }
+        return echo;
+    }
+
+    private PushEvent accept(Message message, Map<String, String> query) throws PushRejectedException {
+        Long declaredLength = message.getHeader("Content-Length", Long.class);
+        if (declaredLength != null && declaredLength > settings.maxBodySize()) {
+            throw new PushRejectedException(413, "body larger than " + settings.maxBodySize() + " bytes");
+        }
+        byte[] body = message.getBody(byte[].class);
+        if (body == null || body.length == 0) {
+            throw new PushRejectedException(400, "empty body");
+        }
+        if (body.length > settings.maxBodySize()) {
+            throw new PushRejectedException(413, "body larger than " + settings.maxBodySize() + " bytes");
+        }
+        String timestamp = required(query, "timestamp");
+        String nonce = required(query, "nonce");
+        checkTimestamp(timestamp);
+        boolean safeMode = "aes".equalsIgnoreCase(query.get("encrypt_type"));
+        Map<String, String> fields;
+        String appId;
+        if (safeMode) {
+            String encrypted = SafeXml.fields(body).get("Encrypt");
+            if (encrypted == null || encrypted.isEmpty()) {
+                throw new PushRejectedException(400, "no Encrypt element");
+            }
+            if (!crypto.signatureMatches(query.get("msg_signature"), timestamp, nonce, encrypted)) {
+                throw new PushRejectedException(403, "msg_signature does not match");
+            }
+            checkNonce(nonce);
+            PushCrypto.Decrypted decrypted = crypto.decrypt(encrypted);
+            if (!decrypted.receiveId().equals(settings.expectedAppId())) {
+                throw new PushRejectedException(403, "the message was encrypted for another appid");
+            }
+            appId = decrypted.receiveId();
+            fields = SafeXml.fields(decrypted.message());
+        } else {
+            if (!crypto.signatureMatches(query.get("signature"), timestamp, nonce)) {
+                throw new PushRejectedException(403, "signature does not match");
+            }
+            checkNonce(nonce);
+            appId = settings.expectedAppId();
+            fields = SafeXml.fields(body);
+        }
+        return toEvent(appId, fields);
+    }
+
+    private PushEvent toEvent(String appId, Map<String, String> fields) throws PushRejectedException {
+        if (COMPONENT_VERIFY_TICKET.equals(fields.get("InfoType"))) {
+            String ticket = fields.get("ComponentVerifyTicket");
+            if (ticket == null || ticket.isBlank() || !appId.equals(fields.get("AppId"))) {
+                throw new PushRejectedException(400, "a verify ticket push without a ticket for " + appId);
+            }
+            settings.tickets().save(appId, ticket);
+            return new PushEvent(COMPONENT_VERIFY_TICKET, appId, fields, fields);
+        }
+        String type = fields.getOrDefault("Event", fields.getOrDefault("InfoType", fields.get("MsgType")));
+        if (CategoryAuditEvent.EVENT.equals(type)) {
+            try {
+                return new PushEvent(type, appId, new CategoryAuditEvent(appId, fields.get("ToUserName"),
+                        Integer.parseInt(fields.get("first")), Integer.parseInt(fields.get("second")),
+                        Integer.parseInt(fields.get("ret")), fields.getOrDefault("reason", ""),
+                        Long.parseLong(fields.getOrDefault("CreateTime", "0"))), fields);
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new PushRejectedException(400, "a wxa_category_audit push without numeric first, second, ret");
+            }
+        }
+        return new PushEvent(type, appId, fields, fields);
+    }
+
+    private void checkTimestamp(String timestamp) throws PushRejectedException {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw new PushRejectedException(400, "timestamp is not a number");
+        }
+        Duration skew = Duration.ofSeconds(Math.abs(settings.clock().instant().getEpochSecond() - seconds));
+        if (skew.compareTo(settings.timestampWindow()) > 0) {
+            throw new PushRejectedException(403, "timestamp outside the " + settings.timestampWindow().toSeconds()
+                                                 + " s window");
+        }
+    }
+
+    private void checkNonce(String nonce) throws PushRejectedException {
+        if (seenNonces.asMap().putIfAbsent(nonce, Boolean.TRUE) != null) {
+            throw new PushRejectedException(403, "nonce already seen (replay)");
+        }
+    }
+
+    private static String required(Map<String, String> query, String name) throws PushRejectedException {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            throw new PushRejectedException(400, "missing query parameter " + name);
+        }
+        return value;
+    }
+
+    private static void answer(Message message, int status, String body) {
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        message.setBody(body);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+}

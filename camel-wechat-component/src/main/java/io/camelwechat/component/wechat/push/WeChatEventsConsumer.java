@@ -1,0 +1,84 @@
+package io.camelwechat.component.wechat.push;
+
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+import io.camelwechat.component.wechat.consumer.WatcherHeaders;
+import io.camelwechat.component.wechat.model.CategoryAuditEvent;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * {@code from("wechat:events")}: receives WeChat's pushes on a platform-http path (so on whatever HTTP server the
+ * application runs: camel-main's, Spring Boot's) and emits one exchange per valid push. WeChat is answered
+ * {@code success} at once; the exchange is processed afterwards, in arrival order, on the consumer's own thread,
+ * so a slow route never makes WeChat retry. A category audit push is also a hint for the category watchers.
+ */
+public class WeChatEventsConsumer extends DefaultConsumer {
+
+    private final PushSettings settings;
+    private final Consumer<String> auditHints;
+    private ExecutorService emitter;
+    private org.apache.camel.Consumer httpConsumer;
+
+    public WeChatEventsConsumer(Endpoint endpoint, Processor processor, PushSettings settings,
+                                Consumer<String> auditHints) {
+        super(endpoint, processor);
+        this.settings = settings;
+        this.auditHints = auditHints;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        emitter = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "WeChatEvents");
+        Endpoint http = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + settings.path() + "?httpMethodRestrict=GET,POST");
+        httpConsumer = http.createConsumer(new PushReceiver(settings, event -> emitter.execute(() -> emit(event))));
+        ServiceHelper.startService(httpConsumer);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        if (emitter != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(emitter);
+            emitter = null;
+        }
+        super.doStop();
+    }
+
+    private void emit(PushEvent event) {
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            message.setBody(event.body());
+            message.setHeader(PushHeaders.EVENT_TYPE, event.type());
+            message.setHeader(WatcherHeaders.APP_ID, event.appId());
+            if (event.body() instanceof CategoryAuditEvent audit) {
+                message.setHeader(WatcherHeaders.CATEGORY_FIRST, audit.first());
+                message.setHeader(WatcherHeaders.CATEGORY_SECOND, audit.second());
+                message.setHeader(WatcherHeaders.AUDIT_STATUS, audit.ret());
+                message.setHeader(WatcherHeaders.AUDIT_REASON, audit.reason());
+            }
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Processing a WeChat push (" + event.type() + ") failed",
+                        exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+        if (event.body() instanceof CategoryAuditEvent) {
+            auditHints.accept(event.appId());
+        }
+    }
+}
