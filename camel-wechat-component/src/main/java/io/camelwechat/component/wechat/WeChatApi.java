@@ -9,7 +9,9 @@ public enum WeChatApi {
     category,
     media,
     /** The push receiver, {@code from("wechat:events")}. */
-    events;
+    events,
+    /** Any other WeChat server API, {@code wechat:api?method=POST&path=/cgi-bin/...}. */
+    api;
 
     /**
      * @throws IllegalArgumentException naming the valid APIs

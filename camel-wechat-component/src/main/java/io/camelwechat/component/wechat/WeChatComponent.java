@@ -101,7 +101,9 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         setProperties(endpoint, parameters);
         WeChatConfiguration endpointConfiguration = endpoint.getConfiguration();
         endpointConfiguration.tokenModeValue();
-        if (endpointConfiguration.getOp() != null) {
+        if (api == WeChatApi.api) {
+            GenericApiCall.check(endpointConfiguration);
+        } else if (endpointConfiguration.getOp() != null) {
             WeChatOperation.of(api, endpointConfiguration.getOp());
         }
         return endpoint;

@@ -80,10 +80,17 @@ public class WeChatConfiguration implements Cloneable {
                             + "pushes are accepted.")
     private String encodingAesKey;
 
-    @UriParam(label = "consumer", defaultValue = "/wechat/events",
-              description = "events: the platform-http path WeChat pushes to (the URL set in the WeChat console is "
-                            + "your server's base URL plus this path).")
-    private String path = "/wechat/events";
+    @UriParam(label = "common",
+              description = "api: the WeChat API path to call, under /cgi-bin/ or /wxa/ (for example "
+                            + "/cgi-bin/wxopen/getcategoriesbytype). events: the platform-http path WeChat pushes to, "
+                            + "/wechat/events when not set (the URL in the WeChat console is your server's base URL "
+                            + "plus this path).")
+    private String path;
+
+    @UriParam(label = "producer", enums = "GET,POST", defaultValue = "POST",
+              description = "api: the HTTP method of the WeChat API called. POST calls are treated as writes (a busy "
+                            + "answer is not retried unless retryWrites), GET calls as reads.")
+    private String method = "POST";
 
     @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration",
               description = "events: how far a push's timestamp may be from this server's clock; older or newer "
@@ -228,6 +235,14 @@ public class WeChatConfiguration implements Cloneable {
 
     public void setEncodingAesKey(String encodingAesKey) {
         this.encodingAesKey = encodingAesKey;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
     }
 
     public String getPath() {

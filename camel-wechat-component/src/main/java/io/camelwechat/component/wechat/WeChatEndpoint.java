@@ -39,11 +39,13 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
 
     /** Category audits take hours to days; polling every minute is plenty and spares the API quota. */
     static final long DEFAULT_WATCHER_DELAY = 60_000;
+    static final String DEFAULT_EVENTS_PATH = "/wechat/events";
 
-    @UriPath(enums = "industry,category,media,events",
+    @UriPath(enums = "industry,category,media,events,api",
              description = "The WeChat API area: industry (official account template industry), category (mini "
                            + "program categories; as a consumer, the category audit watcher), media (temporary "
-                           + "media upload) or events (the push receiver, a consumer).")
+                           + "media upload), events (the push receiver, a consumer) or api (any other WeChat server "
+                           + "API, with method and path).")
     @Metadata(required = true)
     private WeChatApi api;
 
@@ -114,7 +116,8 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         requireOption(configuration.getToken(), "token");
         VerifyTicketStore tickets = configuration.getVerifyTicketStore() != null
                 ? configuration.getVerifyTicketStore() : getComponent().tokenProviders().defaultVerifyTicketStore();
-        String path = configuration.getPath().startsWith("/") ? configuration.getPath() : "/" + configuration.getPath();
+        String configured = configuration.getPath() == null ? DEFAULT_EVENTS_PATH : configuration.getPath();
+        String path = configured.startsWith("/") ? configured : "/" + configured;
         return new PushSettings(configuration.getToken(), configuration.getEncodingAesKey(), configuration.getAppId(),
                 path, Duration.ofMillis(configuration.getTimestampWindow()), configuration.getMaxBodySize(), tickets,
                 Clock.systemUTC());
@@ -140,7 +143,11 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     <T> T call(String appId, WeChatOperation operation, WeChatRequest request) {
         @SuppressWarnings("unchecked")
         Class<T> resultType = (Class<T>) operation.resultType();
-        return invoker.invoke(appId, request, operation.isWrite(),
+        return call(appId, request, operation.isWrite(), resultType);
+    }
+
+    <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType) {
+        return invoker.invoke(appId, request, write,
                 token -> httpClient.execute(request.withAccessToken(token), resultType));
     }
 

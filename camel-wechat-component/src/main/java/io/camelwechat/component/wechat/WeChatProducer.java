@@ -1,5 +1,7 @@
 package io.camelwechat.component.wechat;
 
+import java.util.Map;
+
 import io.camelwechat.component.wechat.client.WeChatRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -24,6 +26,13 @@ public class WeChatProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
+        if (endpoint.getApi() == WeChatApi.api) {
+            WeChatRequest request = GenericApiCall.toRequest(message, endpoint.getConfiguration());
+            String appId = endpoint.resolveAccount(message.getHeader(WeChatConstants.APP_ID, String.class));
+            message.setBody(endpoint.call(appId, request, request.method() == WeChatRequest.HttpMethod.POST,
+                    Map.class));
+            return;
+        }
         WeChatOperation operation = resolveOperation(message);
         WeChatRequest request = operation.toRequest(message, endpoint.getConfiguration());
         String appId = endpoint.resolveAccount(message.getHeader(WeChatConstants.APP_ID, String.class));
