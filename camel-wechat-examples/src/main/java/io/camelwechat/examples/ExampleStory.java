@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +54,16 @@ final class ExampleStory {
     private SettableCategory open;
     private SettableCategory sensitive;
 
-    ExampleStory(ProducerTemplate template, ExampleTarget target, PrintStream out) {
+    private final AuditWatcherLog watcher;
+
+    ExampleStory(ProducerTemplate template, ExampleTarget target, AuditWatcherLog watcher, PrintStream out) {
         this.template = template;
         this.target = target;
+        this.watcher = watcher;
         this.out = out;
     }
+
+    private static final Duration WATCHER_WAIT = Duration.ofSeconds(15);
 
     Result run() {
         out.println("camel-wechat examples against " + target.describe());
@@ -74,11 +80,15 @@ final class ExampleStory {
             // against the real API these would spend the account's monthly category quota and submit a
             // category WeChat requires qualifications for without them, so they run on the simulator only
             step("Add two categories: one open, one sensitive without its qualification", this::addCategories);
-            step("List the categories set", this::listCategories);
+            step("The watcher reports both under review", () -> watched(2));
             step("Let WeChat audit (the simulator's clock moves 11 minutes)", this::letAuditsComplete);
+            step("The watcher reports one approved, one rejected", () -> watched(2));
             step("Modify the rejected category with its qualification (modifyCategory)", this::modifyRejected);
+            step("The watcher reports it under review again", () -> watched(1));
             step("Let WeChat audit again", this::letAuditsComplete);
+            step("The watcher reports it approved", () -> watched(1));
             step("Delete the open category (deleteCategory)", this::deleteOpen);
+            step("The watcher reports it removed", () -> watched(1));
             step("List the categories set", this::listCategories);
         }
         if (!target.writesAllowed()) {
@@ -176,6 +186,11 @@ final class ExampleStory {
                         CategoryRequest.of(sensitive.father(), sensitive.id())),
                 WeChatAck.class);
         return name(open) + " and " + name(sensitive) + " submitted for audit (errcode " + ack.errcode() + ")";
+    }
+
+    private String watched(int changes) throws InterruptedException {
+        return watcher.await(changes, WATCHER_WAIT).stream().map(AuditWatcherLog::describe)
+                .collect(Collectors.joining("; "));
     }
 
     private String letAuditsComplete() {

@@ -1,7 +1,9 @@
 package io.camelwechat.examples;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -16,23 +18,41 @@ public final class WeChatExamples {
     private WeChatExamples() {
     }
 
+    /**
+     * Runs the story and exits 0 if every step passed. With {@code --watch} (or {@code WECHAT_EXAMPLES_WATCH=true})
+     * it keeps the audit watcher running afterwards, printing every change, until the process is stopped.
+     */
     public static void main(String[] args) throws Exception {
-        ExampleStory.Result result = run(System.getenv(), System.out);
+        boolean keepWatching = Arrays.asList(args).contains("--watch")
+                               || Boolean.parseBoolean(System.getenv("WECHAT_EXAMPLES_WATCH"));
+        ExampleStory.Result result = run(System.getenv(), System.out, keepWatching);
         System.exit(result.succeeded() ? 0 : 1);
     }
 
     static ExampleStory.Result run(Map<String, String> environment, PrintStream out) throws Exception {
+        return run(environment, out, false);
+    }
+
+    static ExampleStory.Result run(Map<String, String> environment, PrintStream out, boolean keepWatching)
+            throws Exception {
         try (ExampleTarget target = ExampleTarget.fromEnvironment(environment)) {
+            AuditWatcherLog watcherLog = new AuditWatcherLog(out);
             Main main = new Main();
             main.configure().withName("camel-wechat-examples");
-            main.configure().addRoutesBuilder(new OperationRoutes());
+            // against the simulator the watcher polls fast so the story moves on; against WeChat once a minute
+            main.configure().addRoutesBuilder(new OperationRoutes(watcherLog, target.isSimulator() ? 200 : 60_000));
             // the same keys an application.properties would hold
             main.addInitialProperty("camel.component.wechat.base-url", target.baseUrl());
             main.addInitialProperty("camel.component.wechat.app-id", target.appId());
             main.addInitialProperty("camel.component.wechat.app-secret", target.appSecret());
             main.start();
             try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
-                return new ExampleStory(template, target, out).run();
+                ExampleStory.Result result = new ExampleStory(template, target, watcherLog, out).run();
+                if (keepWatching) {
+                    out.println("Watching category audits; stop the process to end.");
+                    new CountDownLatch(1).await();
+                }
+                return result;
             } finally {
                 main.stop();
             }

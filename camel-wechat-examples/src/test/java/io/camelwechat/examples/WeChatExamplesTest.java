@@ -21,11 +21,14 @@ class WeChatExamplesTest {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(result.succeeded(), output);
-        assertEquals(12, result.passed(), output);
+        assertEquals(16, result.passed(), output);
         assertTrue(output.contains("primary 运输与仓储 / 快递 (code 13)"), output);
         assertTrue(output.contains("rejected: "), "one category is rejected first: " + output);
         assertTrue(output.contains("media_id "), output);
-        assertTrue(output.contains("Summary: 12 steps, 12 passed, 0 failed"), output);
+        assertTrue(output.contains("Summary: 16 steps, 16 passed, 0 failed"), output);
+        assertTrue(output.contains("watcher: 教育/出国移民 under review -> rejected (缺少资质材料"), output);
+        assertTrue(output.contains("watcher: 教育/出国移民 under review -> approved"), output);
+        assertTrue(output.contains("removed"), output);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.camelwechat.examples;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.camelwechat.component.wechat.model.CategoryChange;
+
+/**
+ * What the category audit watcher route reports: each change is printed as it arrives and queued, so that the
+ * story can wait (bounded) for the ones it expects.
+ */
+final class AuditWatcherLog {
+
+    private final PrintStream out;
+    private final BlockingQueue<CategoryChange> changes = new LinkedBlockingQueue<>();
+
+    AuditWatcherLog(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Called by the watcher route for each change. */
+    void report(CategoryChange change) {
+        out.println("    watcher: " + change.firstName() + "/" + change.secondName() + " " + describe(change));
+        changes.add(change);
+    }
+
+    static String describe(CategoryChange change) {
+        return switch (change.type()) {
+            case ADDED -> "added, " + status(change.status(), change.reason());
+            case REMOVED -> "removed";
+            case STATUS_CHANGED -> status(change.previousStatus(), "") + " -> " + status(change.status(),
+                    change.reason());
+        };
+    }
+
+    private static String status(Integer status, String reason) {
+        if (status == null) {
+            return "none";
+        }
+        return switch (status) {
+            case 1 -> "under review";
+            case 2 -> "rejected (" + reason + ")";
+            case 3 -> "approved";
+            default -> "status " + status;
+        };
+    }
+
+    /** The next {@code count} changes, waiting at most {@code timeout} in all. */
+    List<CategoryChange> await(int count, Duration timeout) throws InterruptedException {
+        List<CategoryChange> received = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < count) {
+            CategoryChange next = changes.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                throw new IllegalStateException("the watcher reported " + received.size() + " of " + count
+                                                + " expected changes within " + timeout.toSeconds() + " s");
+            }
+            received.add(next);
+        }
+        return received;
+    }
+}
