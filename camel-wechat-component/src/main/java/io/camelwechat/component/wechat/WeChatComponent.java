@@ -30,6 +30,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code wechat:} component. It holds the options and, while started, what its endpoints share: one pooled
@@ -87,6 +88,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     private volatile WeChatHttpClient httpClient;
     private volatile TokenProviders tokenProviders;
+    private volatile WeChatMetrics metrics = WeChatMetrics.NONE;
     private ExecutorService refreshExecutor;
     /** The accounts the started endpoints act for by default, with their providers: what the health check probes. */
     private final Map<String, AccessTokenProvider> watchedAccounts = new ConcurrentHashMap<>();
@@ -120,6 +122,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                 refreshPoolProfile());
         tokenProviders = new TokenProviders(httpClient, ticker, refreshExecutor,
                 new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker));
+        metrics = WeChatMetrics.forContext(getCamelContext(), tokenProviders.statistics());
         healthCheck = new WeChatTokenHealthCheck(this);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
@@ -166,6 +169,10 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         return requireStarted(httpClient);
     }
 
+    WeChatMetrics metrics() {
+        return metrics;
+    }
+
     TokenProviders tokenProviders() {
         return requireStarted(tokenProviders);
     }
@@ -202,7 +209,15 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     /** A wxa_category_audit push arrived for an account: the watchers of that account check it now. */
     void hintWatchers(String appId) {
-        hintedWatchers.keySet().forEach(watcher -> watcher.checkNow(appId));
+        for (CategoryAuditConsumer watcher : hintedWatchers.keySet()) {
+            try {
+                watcher.checkNow(appId);
+            } catch (RuntimeException e) {
+                // one watcher's trouble (an accountsProvider failing, say) must not keep the others from the hint
+                LoggerFactory.getLogger(WeChatComponent.class).warn("Hinting a category watcher of {} failed: {}",
+                        appId, e.getMessage());
+            }
+        }
     }
 
     void unwatchAccount(String appId, AccessTokenProvider provider) {

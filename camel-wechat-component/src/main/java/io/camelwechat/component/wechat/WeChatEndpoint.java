@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
 import io.camelwechat.component.wechat.client.WeChatRequest;
 import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
@@ -114,6 +115,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
 
     private PushSettings pushSettings() {
         requireOption(configuration.getToken(), "token");
+        if (configuration.getEncodingAesKey() != null) {
+            requireOption(configuration.getAppId(), "appId"); // the appid every decrypted push must carry
+        }
         VerifyTicketStore tickets = configuration.getVerifyTicketStore() != null
                 ? configuration.getVerifyTicketStore() : getComponent().tokenProviders().defaultVerifyTicketStore();
         String configured = configuration.getPath() == null ? DEFAULT_EVENTS_PATH : configuration.getPath();
@@ -147,8 +151,21 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     }
 
     <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType) {
-        return invoker.invoke(appId, request, write,
-                token -> httpClient.execute(request.withAccessToken(token), resultType));
+        WeChatMetrics metrics = getComponent().metrics();
+        metrics.watchAccount(appId);
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            T result = invoker.invoke(appId, request, write,
+                    token -> httpClient.execute(request.withAccessToken(token), resultType));
+            outcome = "ok";
+            return result;
+        } catch (WeChatApiException e) {
+            outcome = String.valueOf(e.getErrcode());
+            throw e;
+        } finally {
+            metrics.recordCall(request.api(), outcome, System.nanoTime() - started);
+        }
     }
 
     /** Checks the options before the first call: a missing credential fails the route start, naming the option. */

@@ -62,6 +62,8 @@ class PushReceiverTest extends WeChatTestSupport {
                 from("wechat:events?path=/wechat/platform&token=RAW(" + TOKEN + ")&encodingAesKey=RAW(" + AES_KEY
                      + ")&appId=" + COMPONENT + "&verifyTicketStore=#tickets").routeId("platform")
                         .process(exchange -> events.add(exchange.copy()));
+                from("wechat:events?path=/wechat/plain&token=RAW(" + TOKEN + ")&appId=" + APP_ID).routeId("plain")
+                        .process(exchange -> events.add(exchange.copy()));
             }
         });
     }
@@ -148,9 +150,44 @@ class PushReceiverTest extends WeChatTestSupport {
         String query = "signature=" + WeChatPushes.signature(TOKEN, timestamp, "plain-1") + "&timestamp=" + timestamp
                        + "&nonce=plain-1";
 
-        assertEquals(200, post("/wechat/events", query, auditXml(3, "")).statusCode());
+        assertEquals(200, post("/wechat/plain", query, auditXml(3, "")).statusCode());
         awaitEvents(1);
         assertEquals(3, events.get(0).getMessage().getBody(CategoryAuditEvent.class).ret());
+    }
+
+    @Test
+    void safeModeEndpoint_refusesAPlainModeDowngrade_evenWithAVerificationsSignature() throws Exception {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = WeChatPushes.signature(TOKEN, timestamp, "seen-in-an-access-log");
+        String verification = "signature=" + signature + "&timestamp=" + timestamp + "&nonce=seen-in-an-access-log";
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/wechat/plain?" + verification + "&echostr=ok")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, verified.statusCode());
+
+        assertEquals(400, post("/wechat/events", verification, auditXml(3, "forged")).statusCode(),
+                "no unsigned body on a safe-mode endpoint");
+        assertEquals(403, post("/wechat/plain", verification, auditXml(3, "forged")).statusCode(),
+                "the verification's nonce cannot sign a push later");
+        HttpResponse<String> replayedVerification = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/wechat/plain?" + verification + "&echostr=ok")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, replayedVerification.statusCode(), "a replayed verification is refused too");
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
+    void answers_sayNothingAboutWhyAndEchoNoRequestHeader() throws Exception {
+        WeChatPushes.SignedPush otherApp = push().receiveId("wxsomeoneelse00001").build(auditXml(3, ""));
+        HttpResponse<String> rejected = post(otherApp);
+        HttpResponse<String> accepted = post(push().build(auditXml(3, "")));
+
+        assertEquals("rejected", rejected.body());
+        assertEquals("success", accepted.body());
+        for (HttpResponse<String> answer : List.of(rejected, accepted)) {
+            for (String echoed : List.of("signature", "msg_signature", "nonce", "timestamp", "encrypt_type")) {
+                assertTrue(answer.headers().firstValue(echoed).isEmpty(), echoed + " echoed in " + answer.headers());
+            }
+        }
     }
 
     @Test
@@ -181,15 +218,17 @@ class PushReceiverTest extends WeChatTestSupport {
         assertEquals(400, post(wrongPadding).statusCode(), "padding byte 33");
         assertEquals(400, post("/wechat/events", valid.queryString().replace("replayed", "xxe-1"), xxe).statusCode(),
                 "XXE");
-        assertEquals(400, post("/wechat/events", plainXxeQuery, xxe).statusCode(), "XXE in plain mode");
+        assertEquals(400, post("/wechat/plain", plainXxeQuery, xxe).statusCode(), "XXE in plain mode");
+        assertEquals(403, post(push().paddingByte(5).build(auditXml(3, ""))).statusCode(),
+                "padding bytes that disagree with the real length: the appid check catches the garbled tail");
         assertEquals(400, post("/wechat/events", valid.queryString().replace("replayed", "lol-1"), laughs).statusCode(),
                 "billion laughs");
         assertEquals(413, post("/wechat/events", valid.queryString(), tenMegabytes).statusCode(), "10 MB body");
 
-        awaitEvents(1);
-        assertEquals(1, events.size(), "only the one valid push became an exchange");
         assertEquals(200, post(push().build(auditXml(2, "still healthy"))).statusCode(), "the consumer stays healthy");
         awaitEvents(2);
+        assertEquals(2, events.size(), "only the two valid pushes became exchanges");
+        assertEquals("still healthy", events.get(1).getMessage().getBody(CategoryAuditEvent.class).reason());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.camelwechat.component.wechat.consumer;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -105,25 +104,22 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         Set<String> accounts = new LinkedHashSet<>(settings.accounts().appIds());
         backoff.retainOnly(accounts);
-        Map<String, Future<SettingCategories>> fetches = new LinkedHashMap<>();
-        Map<String, Long> sequences = new HashMap<>();
+        Map<String, Future<Fetched>> fetches = new LinkedHashMap<>();
         for (String appId : accounts) {
             if (backoff.shouldPoll(appId)) {
-                long sequence = fetchSequence.incrementAndGet();
-                sequences.put(appId, sequence);
-                fetches.put(appId, pollers.submit(() -> fetcher.apply(appId)));
+                fetches.put(appId, pollers.submit(() -> fetch(appId)));
             }
         }
         int emitted = 0;
         Exception lastFailure = null;
-        for (Map.Entry<String, Future<SettingCategories>> fetch : fetches.entrySet()) {
+        for (Map.Entry<String, Future<Fetched>> fetch : fetches.entrySet()) {
             if (!isRunAllowed()) {
                 break; // stopping: what is not delivered now is found again by the next poll
             }
             String appId = fetch.getKey();
             try {
-                SettingCategories categories = fetch.getValue().get();
-                emitted += deliverChanges(appId, sequences.get(appId), categories);
+                Fetched fetched = fetch.getValue().get();
+                emitted += deliverChanges(appId, fetched.sequence(), fetched.categories());
                 backoff.succeeded(appId);
             } catch (ExecutionException | RuntimeException e) {
                 lastFailure = e instanceof ExecutionException && e.getCause() instanceof Exception cause ? cause : e;
@@ -151,14 +147,23 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             return;
         }
         executor.execute(() -> {
-            long sequence = fetchSequence.incrementAndGet();
             try {
-                deliverChanges(appId, sequence, fetcher.apply(appId));
+                Fetched fetched = fetch(appId);
+                deliverChanges(appId, fetched.sequence(), fetched.categories());
             } catch (RuntimeException e) {
                 LOG.warn("Checking the categories of {} after a push failed; the next poll checks again: {}", appId,
                         e.getMessage());
             }
         });
+    }
+
+    /** WeChat's answer, numbered when the fetch started: a later number is never older data. */
+    private record Fetched(long sequence, SettingCategories categories) {
+    }
+
+    private Fetched fetch(String appId) {
+        long sequence = fetchSequence.incrementAndGet();
+        return new Fetched(sequence, fetcher.apply(appId));
     }
 
     /** Diffs one account against what was delivered and emits each change, committing it once delivered. */

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -55,6 +56,11 @@ final class PushCrypto {
         this.iv = new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16));
     }
 
+    /** Whether safe mode is configured. */
+    boolean hasKey() {
+        return key != null;
+    }
+
     /** Whether {@code signature} is the SHA-1 of the token and the parts, sorted and joined; constant time. */
     boolean signatureMatches(String signature, String... parts) {
         if (signature == null) {
@@ -67,7 +73,8 @@ final class PushCrypto {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", all)
                     .getBytes(StandardCharsets.UTF_8));
             byte[] expected = HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(expected,
+                    signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
         }
@@ -99,7 +106,7 @@ final class PushCrypto {
         }
         int pad = plain[plain.length - 1] & 0xFF;
         if (pad < 1 || pad > BLOCK) {
-            throw new PushRejectedException(400, "invalid PKCS#7 padding length " + pad);
+            throw new PushRejectedException(400, "invalid PKCS#7 padding length");
         }
         for (int i = plain.length - pad; i < plain.length; i++) {
             if ((plain[i] & 0xFF) != pad) {

@@ -56,8 +56,12 @@ final class PushReceiver implements Processor {
             answer(message, 200, "success");
             sink.accept(event);
         } catch (PushRejectedException rejected) {
+            // the reason stays in our log: an answer that explains a rejection helps whoever forges the next one
             LOG.warn("Rejected a WeChat push on {}: {}", settings.path(), rejected.getMessage());
-            answer(message, rejected.httpStatus(), "rejected: " + rejected.getMessage());
+            answer(message, rejected.httpStatus(), "rejected");
+        } catch (RuntimeException unexpected) {
+            LOG.warn("A WeChat push on {} could not be handled: {}", settings.path(), unexpected.getMessage());
+            answer(message, 500, "error");
         }
     }
 
@@ -70,6 +74,9 @@ final class PushReceiver implements Processor {
         if (!crypto.signatureMatches(query.get("signature"), timestamp, nonce)) {
             throw new PushRejectedException(403, "signature does not match");
         }
+        // a verification's signature is not tied to a body: recording its nonce keeps it from signing a
+        // plain-mode push later
+        checkNonce(nonce);
         return echo;
     }
 
@@ -107,6 +114,10 @@ final class PushReceiver implements Processor {
             appId = decrypted.receiveId();
             fields = SafeXml.fields(decrypted.message());
         } else {
+            if (crypto.hasKey()) {
+                // plain mode signs no body: once safe mode is configured, a push without encryption is a downgrade
+                throw new PushRejectedException(400, "a plain-mode push on a safe-mode endpoint");
+            }
             if (!crypto.signatureMatches(query.get("signature"), timestamp, nonce)) {
                 throw new PushRejectedException(403, "signature does not match");
             }
@@ -169,6 +180,8 @@ final class PushReceiver implements Processor {
     }
 
     private static void answer(Message message, int status, String body) {
+        // platform-http would copy every request header and query parameter into the answer
+        message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
         message.setBody(body);

@@ -15,8 +15,11 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * {@code from("wechat:events")}: receives WeChat's pushes on a platform-http path (so on whatever HTTP server the
  * application runs: camel-main's, Spring Boot's) and emits one exchange per valid push. WeChat is answered
- * {@code success} at once; the exchange is processed afterwards, in arrival order, on the consumer's own thread,
- * so a slow route never makes WeChat retry. A category audit push is also a hint for the category watchers.
+ * {@code success} at once; the exchange is processed afterwards on the consumer's own thread (one at a time, in
+ * the order the pushes were accepted), so a slow route never makes WeChat retry. Delivery of an accepted push is
+ * at most once: WeChat was told {@code success}, so a push still queued when the consumer stops is lost (the
+ * category watcher's polls still find every audit change). A category audit push is also a hint for the category
+ * watchers.
  */
 public class WeChatEventsConsumer extends DefaultConsumer {
 
@@ -78,7 +81,12 @@ public class WeChatEventsConsumer extends DefaultConsumer {
             releaseExchange(exchange, false);
         }
         if (event.body() instanceof CategoryAuditEvent) {
-            auditHints.accept(event.appId());
+            try {
+                auditHints.accept(event.appId());
+            } catch (RuntimeException e) {
+                getExceptionHandler().handleException("Hinting the category watchers of " + event.appId() + " failed",
+                        e);
+            }
         }
     }
 }
