@@ -1,0 +1,93 @@
+package io.camelwechat.springboot.example;
+
+import io.camelwechat.component.wechat.WeChatComponent;
+import io.camelwechat.component.wechat.WeChatConfiguration;
+import io.camelwechat.component.wechat.model.SettingCategories;
+import io.camelwechat.simulator.WeChatSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The example application against the WeChat simulator, configured only through camel.component.wechat.*. */
+@CamelSpringBootTest
+@SpringBootTest(classes = { WeChatExampleApplication.class, WeChatExampleApplicationTest.Beans.class },
+                properties = "camel.component.wechat.state-repository=#watcherState")
+class WeChatExampleApplicationTest {
+
+    private static final String APP_ID = "wx0000000000boot01";
+    private static final String APP_SECRET = "boot-app-secret-0123456789abcdef";
+
+    /** Started before the Spring context, which reads its URL below. */
+    private static final WeChatSimulator SIMULATOR =
+            WeChatSimulator.builder().account(APP_ID, APP_SECRET).build().start();
+
+    @DynamicPropertySource
+    static void wechatAccount(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.wechat.base-url", SIMULATOR::baseUrl);
+        registry.add("camel.component.wechat.app-id", () -> APP_ID);
+        registry.add("camel.component.wechat.app-secret", () -> APP_SECRET);
+    }
+
+    @TestConfiguration
+    static class Beans {
+        @Bean
+        MemoryStateRepository watcherState() {
+            return new MemoryStateRepository();
+        }
+    }
+
+    @Autowired
+    private ProducerTemplate template;
+
+    @Autowired
+    private CamelContext camelContext;
+
+    @Autowired
+    private MemoryStateRepository watcherState;
+
+    @AfterAll
+    static void stopSimulator() {
+        SIMULATOR.stop();
+    }
+
+    @Test
+    void routeListsTheCategoriesOfTheConfiguredAccount() {
+        Object body = template.requestBody("direct:categories", (Object) null);
+
+        SettingCategories categories = assertInstanceOf(SettingCategories.class, body);
+        assertEquals(SIMULATOR.account(APP_ID).categoryLimit(), categories.categoryLimit());
+        assertEquals(1, SIMULATOR.requestCount("/cgi-bin/wxopen/getcategory"));
+    }
+
+    @Test
+    void componentGotThePropertiesAndKeptItsDefaults() {
+        WeChatComponent component = camelContext.getComponent("wechat", WeChatComponent.class);
+        WeChatConfiguration configuration = component.getConfiguration();
+
+        // nested options, under the catalog's flat names
+        assertEquals(APP_ID, configuration.getAppId());
+        assertEquals(APP_SECRET, configuration.getAppSecret());
+        assertEquals(SIMULATOR.baseUrl(), configuration.getBaseUrl());
+        assertEquals(120_000, configuration.getTokenExpiryMargin());
+        assertSame(watcherState, configuration.getStateRepository());
+        // a component option given as a Spring Boot duration
+        assertEquals(5_000, component.getResponseTimeout());
+        // options not set keep the component's defaults
+        assertEquals(5_000, component.getConnectTimeout());
+        assertEquals("stable", configuration.getTokenMode());
+        assertEquals(3, configuration.getBusyRetries());
+    }
+}
