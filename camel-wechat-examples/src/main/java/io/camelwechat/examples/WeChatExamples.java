@@ -2,10 +2,13 @@ package io.camelwechat.examples;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.Main;
 
 /**
@@ -29,6 +32,17 @@ public final class WeChatExamples {
         System.exit(result.succeeded() ? 0 : 1);
     }
 
+    /** The readiness checks camel-main exposes (the component's token check, the watcher's, Camel's own). */
+    static String readiness(Main main) {
+        return HealthCheckHelper.invokeReadiness(main.getCamelContext()).stream()
+                .filter(result -> result.getCheck().getId().startsWith("wechat")
+                                  || result.getCheck().getId().equals("context")
+                                  || result.getCheck().getId().equals("consumer:audit-watcher"))
+                .sorted(Comparator.comparing(result -> result.getCheck().getId()))
+                .map(result -> result.getCheck().getId() + " " + result.getState())
+                .collect(Collectors.joining(", "));
+    }
+
     static ExampleStory.Result run(Map<String, String> environment, PrintStream out) throws Exception {
         return run(environment, out, false);
     }
@@ -45,9 +59,12 @@ public final class WeChatExamples {
             main.addInitialProperty("camel.component.wechat.base-url", target.baseUrl());
             main.addInitialProperty("camel.component.wechat.app-id", target.appId());
             main.addInitialProperty("camel.component.wechat.app-secret", target.appSecret());
+            main.addInitialProperty("camel.health.enabled", "true");
+            main.addInitialProperty("camel.health.exposure-level", "full");
             main.start();
             try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
                 ExampleStory.Result result = new ExampleStory(template, target, watcherLog, out).run();
+                out.println("Readiness: " + readiness(main));
                 if (keepWatching) {
                     out.println("Watching category audits; stop the process to end.");
                     new CountDownLatch(1).await();
