@@ -2,9 +2,9 @@ package io.camelwechat.component.wechat;
 
 import java.util.Map;
 
+import io.camelwechat.component.wechat.health.ReadinessCheck;
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
 import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -12,40 +12,15 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * obtained for an account a started endpoint acts for. A probe reads the token cache, so it normally makes no
  * call to WeChat. Details name the accounts and errcodes, never a token or secret.
  */
-final class WeChatTokenHealthCheck implements HealthCheck {
+final class WeChatTokenHealthCheck extends ReadinessCheck {
 
     static final String ID = "wechat-tokens";
 
     private final WeChatComponent component;
-    private volatile boolean enabled = true;
 
     WeChatTokenHealthCheck(WeChatComponent component) {
+        super(ID);
         this.component = component;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.camelwechat.component.wechat.consumer;
 
 import java.util.Map;
 
-import org.apache.camel.health.HealthCheck;
+import io.camelwechat.component.wechat.health.ReadinessCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -10,40 +10,13 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * failing account among many (a revoked authorization, say) does not make the application unready, so the check
  * stays UP then; when every account fails, the poll itself fails and Camel's consumer check goes DOWN.
  */
-final class WatcherHealthCheck implements HealthCheck {
+final class WatcherHealthCheck extends ReadinessCheck {
 
-    private final String id;
     private final CategoryAuditConsumer consumer;
-    private volatile boolean enabled = true;
 
     WatcherHealthCheck(String id, CategoryAuditConsumer consumer) {
-        this.id = id;
+        super(id);
         this.consumer = consumer;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     @Override
