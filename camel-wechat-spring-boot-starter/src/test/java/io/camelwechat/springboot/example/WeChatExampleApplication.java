@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A Spring Boot application using the wechat component: the account and the other options come from
- * {@code camel.component.wechat.*} in application.properties (or the environment), the route only names the API.
+ * {@code camel.component.wechat.*} in application.properties (or the environment), the routes only name the API.
+ * With Spring Boot actuator, the readiness group of the health endpoint shows Camel's health checks, the
+ * component's among them (see application.properties).
  */
 @SpringBootApplication
 public class WeChatExampleApplication {
@@ -26,6 +28,22 @@ public class WeChatExampleApplication {
             public void configure() {
                 from("direct:categories").routeId("list-categories")
                         .to("wechat:category?op=list");
+            }
+        };
+    }
+
+    /**
+     * The category audit watcher: polls the account's categories every minute and logs each change (a
+     * CategoryChange). It adds the readiness check {@code wechat-watcher:audit-watcher}, next to the component's
+     * {@code wechat-tokens} and Camel's {@code consumer:audit-watcher}, which is DOWN until the first poll is done.
+     */
+    @Bean
+    RouteBuilder watcherRoutes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?delay=60000").routeId("audit-watcher")
+                        .log("${body}");
             }
         };
     }

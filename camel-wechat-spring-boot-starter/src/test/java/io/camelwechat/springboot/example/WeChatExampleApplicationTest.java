@@ -1,5 +1,7 @@
 package io.camelwechat.springboot.example;
 
+import java.time.Duration;
+
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConfiguration;
 import io.camelwechat.component.wechat.model.SettingCategories;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The example application against the WeChat simulator, configured only through camel.component.wechat.*. */
@@ -65,11 +68,23 @@ class WeChatExampleApplicationTest {
 
     @Test
     void routeListsTheCategoriesOfTheConfiguredAccount() {
+        // the audit watcher calls getcategory too: count this route's call only once the watcher's first poll is done
+        WatcherPolls.awaitFirstPoll(camelContext, Duration.ofSeconds(15));
+        int before = SIMULATOR.requestCount("/cgi-bin/wxopen/getcategory");
+
         Object body = template.requestBody("direct:categories", (Object) null);
 
         SettingCategories categories = assertInstanceOf(SettingCategories.class, body);
         assertEquals(SIMULATOR.account(APP_ID).categoryLimit(), categories.categoryLimit());
-        assertEquals(1, SIMULATOR.requestCount("/cgi-bin/wxopen/getcategory"));
+        assertEquals(before + 1, SIMULATOR.requestCount("/cgi-bin/wxopen/getcategory"));
+    }
+
+    @Test
+    void watcherKeepsItsStateInTheConfiguredRepository() {
+        WatcherPolls.awaitFirstPoll(camelContext, Duration.ofSeconds(15));
+
+        // its first poll records the categories as they are (emitInitialState is false), under the appid
+        assertNotNull(watcherState.getState(APP_ID));
     }
 
     @Test
