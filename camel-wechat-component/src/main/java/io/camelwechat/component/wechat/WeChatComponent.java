@@ -16,6 +16,8 @@ import io.camelwechat.component.wechat.client.HttpTransportSettings;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
 import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
 import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.token.InMemoryVerifyTicketStore;
+import io.camelwechat.component.wechat.token.VerifyTicketStore;
 import io.camelwechat.component.wechat.token.QuotaCircuitBreaker;
 import io.camelwechat.component.wechat.token.TokenProviders;
 import org.apache.camel.Endpoint;
@@ -89,6 +91,8 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     private volatile WeChatHttpClient httpClient;
     private volatile TokenProviders tokenProviders;
     private volatile WeChatMetrics metrics = WeChatMetrics.NONE;
+    /** Verify tickets pushed to a receiver that names no store; authorizer endpoints without one read them here. */
+    private final VerifyTicketStore defaultVerifyTicketStore = new InMemoryVerifyTicketStore();
     private ExecutorService refreshExecutor;
     /** The accounts the started endpoints act for by default, with their providers: what the health check probes. */
     private final Map<String, AccessTokenProvider> watchedAccounts = new ConcurrentHashMap<>();
@@ -121,7 +125,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         refreshExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WeChatTokenRefresh",
                 refreshPoolProfile());
         tokenProviders = new TokenProviders(httpClient, ticker, refreshExecutor,
-                new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker));
+                new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker), defaultVerifyTicketStore);
         metrics = WeChatMetrics.forContext(getCamelContext(), tokenProviders.statistics());
         healthCheck = new WeChatTokenHealthCheck(this);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
@@ -167,6 +171,10 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     /** The component's one HTTP client. */
     WeChatHttpClient httpClient() {
         return requireStarted(httpClient);
+    }
+
+    VerifyTicketStore defaultVerifyTicketStore() {
+        return defaultVerifyTicketStore;
     }
 
     WeChatMetrics metrics() {

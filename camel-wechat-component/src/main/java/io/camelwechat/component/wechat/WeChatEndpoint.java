@@ -119,7 +119,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
             requireOption(configuration.getAppId(), "appId"); // the appid every decrypted push must carry
         }
         VerifyTicketStore tickets = configuration.getVerifyTicketStore() != null
-                ? configuration.getVerifyTicketStore() : getComponent().tokenProviders().defaultVerifyTicketStore();
+                ? configuration.getVerifyTicketStore() : getComponent().defaultVerifyTicketStore();
         String configured = configuration.getPath() == null ? DEFAULT_EVENTS_PATH : configuration.getPath();
         String path = configured.startsWith("/") ? configured : "/" + configured;
         return new PushSettings(configuration.getToken(), configuration.getEncodingAesKey(), configuration.getAppId(),

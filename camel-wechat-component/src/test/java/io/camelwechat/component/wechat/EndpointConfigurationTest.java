@@ -77,6 +77,33 @@ class EndpointConfigurationTest extends WeChatTestSupport {
     }
 
     @Test
+    void aPushReceiverRouteAddedBeforeTheStart_startsWithTheDefaultTicketStore() throws Exception {
+        try (CamelContext plain = new DefaultCamelContext()) {
+            plain.addComponent("wechat", new WeChatComponent());
+            plain.addService(new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer(
+                    vertxServerOn(org.apache.camel.test.AvailablePortFinder.getNextAvailable())));
+            plain.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("wechat:events?token=RAW(t0ken)&appId=wx0000000000test01").to("mock:events");
+                }
+            });
+
+            plain.start();
+
+            assertTrue(plain.getRouteController().getRouteStatus(plain.getRoutes().get(0).getRouteId()).isStarted());
+        }
+    }
+
+    private static org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration vertxServerOn(
+            int port) {
+        var configuration = new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
+        configuration.setBindHost("127.0.0.1");
+        configuration.setBindPort(port);
+        return configuration;
+    }
+
+    @Test
     void unreadableSslContextParameters_failsTheComponentStartNamingTheOption() {
         WeChatComponent component = new WeChatComponent();
         org.apache.camel.support.jsse.KeyStoreParameters trustStore = new org.apache.camel.support.jsse.KeyStoreParameters();

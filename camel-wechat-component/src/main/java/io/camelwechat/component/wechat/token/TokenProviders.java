@@ -30,7 +30,7 @@ public final class TokenProviders {
     private final TokenStatistics statistics = new TokenStatistics();
     private final AppCredentials appSecrets = new AppCredentials();
     private final AppCredentials componentSecrets = new AppCredentials();
-    private final VerifyTicketStore defaultTicketStore = new InMemoryVerifyTicketStore();
+    private final VerifyTicketStore defaultTicketStore;
     private final AuthorizerTokenStore defaultAuthorizerStore = new InMemoryAuthorizerTokenStore();
     private final Map<Object, Source> caches = new ConcurrentHashMap<>();
 
@@ -47,8 +47,13 @@ public final class TokenProviders {
     private record Source(CachingAccessTokenProvider cache, Object settings) {
     }
 
+    /**
+     * @param defaultTicketStore where verify tickets go when an endpoint names no store; owned by the component, so
+     *                           that push receivers created before the start share it
+     */
     public TokenProviders(WeChatHttpClient client, Ticker ticker, Executor refreshExecutor,
-                          QuotaCircuitBreaker circuit) {
+                          QuotaCircuitBreaker circuit, VerifyTicketStore defaultTicketStore) {
+        this.defaultTicketStore = defaultTicketStore;
         this.client = client;
         this.ticker = ticker;
         this.refreshExecutor = refreshExecutor;
@@ -141,11 +146,6 @@ public final class TokenProviders {
                 throw e;
             }
         };
-    }
-
-    /** Where verify tickets go when an endpoint names no store: shared by the push receiver and authorizer mode. */
-    public VerifyTicketStore defaultVerifyTicketStore() {
-        return defaultTicketStore;
     }
 
     /** Whether a message may act for this account: a fetching mode must know its secret. */
