@@ -1,0 +1,105 @@
+package io.camelwechat.benchmarks.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The sizes of a run. The defaults keep a full run of every scenario within about 3 minutes on 2 cores.
+ *
+ * @param threads            callers in the steady and churn rounds
+ * @param roundSeconds       length of one steady round of one client
+ * @param rounds             steady rounds per client (the clients alternate: B C W, C W B, W B C, ...)
+ * @param warmupSeconds      unmeasured warm-up round per client before the measured rounds
+ * @param churnRoundSeconds  length of one churn round of one client
+ * @param churnRounds        churn rounds per client
+ * @param churnEverySeconds  how often "another node" force-refreshes the stable token during churn rounds
+ * @param busyRate           share of API calls the simulator answers {@code -1} during churn
+ * @param coldThreads        callers starting together on a cold token cache
+ * @param coldRepeats        cold starts per client
+ * @param stampedeCallers    callers released together on an expired token
+ * @param accounts           accounts watched by the category watcher, one category each
+ * @param pollConcurrency    the watcher's pollConcurrency
+ * @param latencyMillis      simulator latency during the watcher's polls
+ * @param pushes             measured pushes (plus half as many, at least 20, unmeasured first)
+ * @param report             where the Markdown report is written
+ */
+record LoadSettings(int threads, double roundSeconds, int rounds, double warmupSeconds, double churnRoundSeconds,
+                    int churnRounds, double churnEverySeconds, double busyRate, int coldThreads, int coldRepeats,
+                    int stampedeCallers, int accounts, int pollConcurrency, int latencyMillis, int pushes,
+                    Path report) {
+
+    static final List<String> SCENARIOS = List.of("steady", "churn", "coldstart", "stampede", "watcher", "push");
+
+    static LoadSettings defaults() {
+        return new LoadSettings(16, 3, 3, 2, 4, 3, 2, 0.01, 16, 3, 1000, 10_000, 64, 20, 200,
+                Path.of("target", "benchmarks", "load-report.md"));
+    }
+
+    /** Tiny sizes for the smoke test: every scenario in a few seconds. */
+    static LoadSettings smoke() {
+        return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 16, 2, 1000, 100, 64, 20, 20,
+                Path.of("target", "benchmarks", "load-report-smoke.md"));
+    }
+
+    /** Option name to value, as {@code name=value} arguments are written. */
+    Map<String, String> asOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("threads", String.valueOf(threads));
+        options.put("roundSeconds", String.valueOf(roundSeconds));
+        options.put("rounds", String.valueOf(rounds));
+        options.put("warmupSeconds", String.valueOf(warmupSeconds));
+        options.put("churnRoundSeconds", String.valueOf(churnRoundSeconds));
+        options.put("churnRounds", String.valueOf(churnRounds));
+        options.put("churnEverySeconds", String.valueOf(churnEverySeconds));
+        options.put("busyRate", String.valueOf(busyRate));
+        options.put("coldThreads", String.valueOf(coldThreads));
+        options.put("coldRepeats", String.valueOf(coldRepeats));
+        options.put("stampedeCallers", String.valueOf(stampedeCallers));
+        options.put("accounts", String.valueOf(accounts));
+        options.put("pollConcurrency", String.valueOf(pollConcurrency));
+        options.put("latencyMillis", String.valueOf(latencyMillis));
+        options.put("pushes", String.valueOf(pushes));
+        options.put("report", report.toString());
+        return options;
+    }
+
+    /** Scenario names and {@code name=value} options, e.g. {@code steady churn threads=8 roundSeconds=2}. */
+    static LoadSettings parse(String[] args, List<String> scenariosOut) {
+        Map<String, String> options = defaults().asOptions();
+        List<String> scenarios = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                String name = arg.substring(0, eq);
+                if (!options.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown option " + name + "; known: " + options.keySet());
+                }
+                options.put(name, arg.substring(eq + 1));
+            } else if (arg.equals("all")) {
+                scenarios.addAll(SCENARIOS);
+            } else if (SCENARIOS.contains(arg.toLowerCase(Locale.ROOT))) {
+                scenarios.add(arg.toLowerCase(Locale.ROOT));
+            } else if (arg.equals("smoke")) {
+                smoke().asOptions().forEach(options::put);
+            } else {
+                throw new IllegalArgumentException("unknown scenario " + arg + "; known: " + SCENARIOS
+                                                   + ", all, smoke (tiny sizes), or name=value options "
+                                                   + options.keySet());
+            }
+        }
+        scenariosOut.addAll(scenarios.isEmpty() ? SCENARIOS : scenarios.stream().distinct().toList());
+        return new LoadSettings(Integer.parseInt(options.get("threads")),
+                Double.parseDouble(options.get("roundSeconds")), Integer.parseInt(options.get("rounds")),
+                Double.parseDouble(options.get("warmupSeconds")), Double.parseDouble(options.get("churnRoundSeconds")),
+                Integer.parseInt(options.get("churnRounds")), Double.parseDouble(options.get("churnEverySeconds")),
+                Double.parseDouble(options.get("busyRate")), Integer.parseInt(options.get("coldThreads")),
+                Integer.parseInt(options.get("coldRepeats")), Integer.parseInt(options.get("stampedeCallers")),
+                Integer.parseInt(options.get("accounts")), Integer.parseInt(options.get("pollConcurrency")),
+                Integer.parseInt(options.get("latencyMillis")), Integer.parseInt(options.get("pushes")),
+                Path.of(options.get("report")));
+    }
+}
