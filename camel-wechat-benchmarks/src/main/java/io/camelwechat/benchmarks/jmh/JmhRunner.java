@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <pre>
  * java -cp ... io.camelwechat.benchmarks.jmh.JmhRunner [options]
  *   -f N        forks (default 1; 0 runs in this JVM)
- *   -wi N       warmup iterations (default 3 for the token benchmark, 10 for the producer benchmark)
+ *   -wi N       warmup iterations (default 3 for the token benchmark, 20 for the producer benchmark)
  *   -w TIME     warmup iteration time (default 1s)
  *   -i N        measurement iterations (default 5)
  *   -r TIME     measurement iteration time (default 1s)
@@ -47,19 +47,24 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   -o FILE     JSON results (default target/benchmarks/jmh-results.json of this module)
  *   -jvmArgs S  arguments of the forked JVMs (default "-Xms1g -Xmx1g")
  *   -only WHAT  token | producer (default both)
+ *   -rounds N   runs of the producer pair (default 1); each round runs bare and component back to back, in
+ *               alternating order, so load from elsewhere on a shared machine hits both alike; the ratio
+ *               printed is the median of the rounds' ratios
+ *   -prof P     a JMH profiler as NAME[:OPTIONS], repeatable (gc: allocation per operation; stack; jfr:dir=D)
  *   -v MODE     JMH output: silent | normal | extra (default normal)
  * </pre>
  * TIME is a number with a unit: 500ms, 1s, 2m.
  * <p>
  * Why the producer benchmark warms up longer than 3 s: client, Camel and the in-process simulator share the cores
- * with the JIT compilers, and on a 2-core machine the throughput of both clients was still climbing well after 3 s
- * (the component, having more code to compile, more so), which biased the ratio against it. Ten 1 s warm-up
- * iterations are the default; raise -wi where the run may take longer.
+ * with the JIT compilers. On a 2-core machine the bare client reached its plateau after about 6 s, the component
+ * (Camel and more code to compile) only after 10 to 15 s, so a short warm-up measured the component's JIT rather
+ * than its overhead (3 s: about 0.75x, 10 s: 0.6 to 0.75x, 30 s: 0.93x at 1 thread). Twenty 1 s warm-up iterations
+ * are the default; raise -wi on slower or busier machines.
  */
 public final class JmhRunner {
 
     static final int TOKEN_WARMUP_ITERATIONS = 3;
-    static final int PRODUCER_WARMUP_ITERATIONS = 10;
+    static final int PRODUCER_WARMUP_ITERATIONS = 20;
 
     /** What to run, and how long: the defaults, then whatever the arguments say. */
     static final class Settings {
@@ -74,6 +79,8 @@ public final class JmhRunner {
         String jvmArgs = "-Xms1g -Xmx1g";
         boolean token = true;
         boolean producer = true;
+        int rounds = 1;
+        List<String> profilers = new ArrayList<>();
         VerboseMode verbosity = VerboseMode.NORMAL;
 
         static Settings parse(String... args) {
@@ -97,6 +104,8 @@ public final class JmhRunner {
                             .map(Integer::valueOf).toList();
                     case "-o" -> s.output = Paths.get(value);
                     case "-jvmArgs" -> s.jvmArgs = value;
+                    case "-rounds" -> s.rounds = Integer.parseInt(value);
+                    case "-prof" -> s.profilers.add(value);
                     case "-v" -> s.verbosity = VerboseMode.valueOf(value.toUpperCase(Locale.ROOT));
                     case "-only" -> {
                         s.token = value.equals("token");
@@ -111,11 +120,15 @@ public final class JmhRunner {
             return s;
         }
 
-        ChainedOptionsBuilder options(Class<?> benchmark, int threadCount) {
+        /** Options for the benchmark methods of this class, or only the one named. */
+        ChainedOptionsBuilder options(Class<?> benchmark, String method, int threadCount) {
             int warmups = warmupIterations != null ? warmupIterations
-                    : benchmark == ProducerOverheadBenchmark.class ? PRODUCER_WARMUP_ITERATIONS : TOKEN_WARMUP_ITERATIONS;
+                    : benchmark == ProducerOverheadBenchmark.class ? PRODUCER_WARMUP_ITERATIONS
+                    : TOKEN_WARMUP_ITERATIONS;
+            String include = "^" + Pattern.quote(benchmark.getName() + ".")
+                             + (method == null ? "" : Pattern.quote(method) + "$");
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                    .include(include)
                     .forks(forks)
                     .warmupIterations(warmups)
                     .warmupTime(warmupTime)
@@ -124,6 +137,14 @@ public final class JmhRunner {
                     .threads(threadCount)
                     .shouldFailOnError(true)
                     .verbosity(verbosity);
+            for (String profiler : profilers) {
+                int colon = profiler.indexOf(':');
+                if (colon < 0) {
+                    options.addProfiler(profiler);
+                } else {
+                    options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+                }
+            }
             if (forks > 0 && !jvmArgs.isBlank()) {
                 options.jvmArgs(jvmArgs.trim().split("\\s+"));
             }
@@ -132,22 +153,22 @@ public final class JmhRunner {
     }
 
     /** The figures worth a line, from all results of a run. */
-    record Summary(Double tokenHitNs, Double clockReadNs, Map<Integer, Double> componentOps,
-            Map<Integer, Double> bareOps) {
+    record Summary(Double tokenHitNs, Double clockReadNs, Map<Integer, List<Double>> componentOps,
+            Map<Integer, List<Double>> bareOps) {
 
         static Summary of(Collection<RunResult> results) {
             Double token = null;
             Double clock = null;
-            Map<Integer, Double> component = new TreeMap<>();
-            Map<Integer, Double> bare = new TreeMap<>();
+            Map<Integer, List<Double>> component = new TreeMap<>();
+            Map<Integer, List<Double>> bare = new TreeMap<>();
             for (RunResult result : results) {
                 int threads = result.getParams().getThreads();
                 double score = result.getPrimaryResult().getScore();
                 switch (method(result)) {
                     case "tokenHit" -> token = score;
                     case "clockRead" -> clock = score;
-                    case "component" -> component.put(threads, score);
-                    case "bare" -> bare.put(threads, score);
+                    case "component" -> component.computeIfAbsent(threads, t -> new ArrayList<>()).add(score);
+                    case "bare" -> bare.computeIfAbsent(threads, t -> new ArrayList<>()).add(score);
                     default -> {
                     }
                 }
@@ -155,11 +176,33 @@ public final class JmhRunner {
             return new Summary(token, clock, component, bare);
         }
 
-        /** component/bare throughput at this thread count. */
+        /** component/bare throughput of each round at this thread count. */
+        List<Double> roundRatios(int threads) {
+            List<Double> c = componentOps.getOrDefault(threads, List.of());
+            List<Double> b = bareOps.getOrDefault(threads, List.of());
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(c.size(), b.size()); i++) {
+                if (b.get(i) > 0) {
+                    ratios.add(c.get(i) / b.get(i));
+                }
+            }
+            return ratios;
+        }
+
+        /** component/bare throughput at this thread count: the median over the rounds. */
         Optional<Double> ratio(int threads) {
-            Double c = componentOps.get(threads);
-            Double b = bareOps.get(threads);
-            return c == null || b == null || b == 0 ? Optional.empty() : Optional.of(c / b);
+            List<Double> ratios = new ArrayList<>(roundRatios(threads));
+            if (ratios.isEmpty()) {
+                return Optional.empty();
+            }
+            ratios.sort(null);
+            int n = ratios.size();
+            return Optional.of(n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2);
+        }
+
+        private static double mean(List<Double> values) {
+            return values == null || values.isEmpty() ? Double.NaN
+                    : values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
 
         String table() {
@@ -167,10 +210,14 @@ public final class JmhRunner {
             out.append(String.format(Locale.ROOT, "%-36s %12s %12s %10s%n", "figure", "component", "bare",
                     "ratio"));
             for (Integer threads : componentOps.keySet()) {
-                out.append(String.format(Locale.ROOT, "%-36s %12.0f %12.0f %10s%n",
+                List<Double> rounds = roundRatios(threads);
+                out.append(String.format(Locale.ROOT, "%-36s %12.0f %12.0f %10s%s%n",
                         "category list ops/s, " + threads + (threads == 1 ? " thread" : " threads"),
-                        componentOps.get(threads), bareOps.getOrDefault(threads, Double.NaN),
-                        ratio(threads).map(r -> String.format(Locale.ROOT, "%.3fx", r)).orElse("-")));
+                        mean(componentOps.get(threads)), mean(bareOps.get(threads)),
+                        ratio(threads).map(r -> String.format(Locale.ROOT, "%.3fx", r)).orElse("-"),
+                        rounds.size() < 2 ? "" : rounds.stream()
+                                .map(r -> String.format(Locale.ROOT, "%.3f", r))
+                                .collect(Collectors.joining(" ", "  (rounds: ", ")"))));
             }
             if (tokenHitNs != null) {
                 out.append(String.format(Locale.ROOT, "%-36s %12.1f %12s %10s%n", "token cache hit ns/op",
@@ -201,7 +248,7 @@ public final class JmhRunner {
                 System.err.println(e.getMessage());
             }
             System.err.println("usage: JmhRunner [-f N] [-wi N] [-w TIME] [-i N] [-r TIME] [-t 1,16] [-o FILE] "
-                               + "[-jvmArgs \"...\"] [-only token|producer] [-v silent|normal|extra]");
+                               + "[-jvmArgs \"...\"] [-only token|producer] [-rounds N] [-prof NAME] [-v silent|normal|extra]");
             System.exit(2);
             return;
         }
@@ -213,15 +260,24 @@ public final class JmhRunner {
         System.out.print(Summary.of(results).table());
     }
 
-    /** Runs the token benchmark once and the producer benchmark at each thread count. */
+    /**
+     * Runs the token benchmark once, then per round the producer pair at each thread count: bare then component
+     * in odd rounds, component then bare in even ones.
+     */
     static List<RunResult> run(Settings settings) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
         if (settings.token) {
-            results.addAll(new Runner(settings.options(TokenCacheBenchmark.class, 1).build()).run());
+            results.addAll(new Runner(settings.options(TokenCacheBenchmark.class, null, 1).build()).run());
         }
         if (settings.producer) {
-            for (int threads : settings.threads) {
-                results.addAll(new Runner(settings.options(ProducerOverheadBenchmark.class, threads).build()).run());
+            for (int round = 1; round <= settings.rounds; round++) {
+                List<String> order = round % 2 == 1 ? List.of("bare", "component") : List.of("component", "bare");
+                for (int threads : settings.threads) {
+                    for (String method : order) {
+                        results.addAll(new Runner(settings.options(ProducerOverheadBenchmark.class, method, threads)
+                                .build()).run());
+                    }
+                }
             }
         }
         return results;

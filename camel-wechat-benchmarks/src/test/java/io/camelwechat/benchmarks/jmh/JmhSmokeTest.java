@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.IterationResultMetaData;
 import org.openjdk.jmh.results.RunResult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,8 +63,8 @@ class JmhSmokeTest {
 
         JmhRunner.write(results, settings.output);
         String json = Files.readString(settings.output);
-        assertTrue(json.contains("ProducerOverheadBenchmark.component") && json.contains("TokenCacheBenchmark.tokenHit"),
-                json);
+        assertTrue(json.contains("ProducerOverheadBenchmark.component")
+                   && json.contains("TokenCacheBenchmark.tokenHit"), json);
         JmhRunner.Summary summary = JmhRunner.Summary.of(results);
         System.out.print(summary.table());
         assertTrue(summary.ratio(1).isPresent() && summary.ratio(2).isPresent() && summary.tokenHitNs() != null,
@@ -74,7 +75,7 @@ class JmhSmokeTest {
         return result.getBenchmarkResults().stream()
                 .flatMap(benchmark -> benchmark.getIterationResults().stream())
                 .map(IterationResult::getMetadata)
-                .mapToLong(metadata -> metadata.getMeasuredOps())
+                .mapToLong(IterationResultMetaData::getMeasuredOps)
                 .sum();
     }
 }
