@@ -237,18 +237,8 @@ class CategoryWatcherTest extends WeChatTestSupport {
         context.stop();
 
         List<String> afterRestart = new ArrayList<>();
-        try (CamelContext restarted = new DefaultCamelContext()) {
-            restarted.addComponent("wechat", newComponent());
-            restarted.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
-            restarted.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("wechat:category?startScheduler=false&appId=" + APP_ID + "&stateRepository=#state")
-                            .routeId("watch").process(exchange -> afterRestart.add(
-                                    exchange.getMessage().getBody(CategoryChange.class).type().name()));
-                }
-            });
-            restarted.start();
+        try (CamelContext restarted = restartedWatcher(stateFile, change -> afterRestart.add(
+                change.type().name()))) {
             CategoryAuditConsumer consumer = (CategoryAuditConsumer) restarted.getRoute("watch").getConsumer();
             assertEquals(1, WatcherProbe.poll(consumer));
             assertEquals(0, WatcherProbe.poll(consumer));
@@ -396,19 +386,9 @@ class CategoryWatcherTest extends WeChatTestSupport {
         simulator.clock().advance(AUDIT);
 
         List<String> afterRestart = new ArrayList<>();
-        try (CamelContext restarted = new DefaultCamelContext()) {
-            restarted.addComponent("wechat", newComponent());
-            restarted.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
-            restarted.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("wechat:category?startScheduler=false&appId=" + APP_ID + "&stateRepository=#state")
-                            .routeId("watch").process(exchange -> afterRestart.add(
-                                    exchange.getMessage().getBody(CategoryChange.class).type() + " "
-                                    + exchange.getMessage().getBody(CategoryChange.class).status()));
-                }
-            });
-            restarted.start();
+        try (CamelContext restarted = restartedWatcher(stateFile, change -> afterRestart.add(
+                change.type() + " "
+                                    + change.status()))) {
             CategoryAuditConsumer consumer = (CategoryAuditConsumer) restarted.getRoute("watch").getConsumer();
             WatcherProbe.poll(consumer);
             WatcherProbe.poll(consumer);
@@ -416,6 +396,24 @@ class CategoryWatcherTest extends WeChatTestSupport {
 
         assertEquals(List.of(APP_ID + " 8/39 ADDED null->1"), changes(), "before the restart");
         assertEquals(List.of("STATUS_CHANGED 3"), afterRestart, "after it: the missed transition, once");
+    }
+
+    /** A second "node" after a restart: a new context watching the account with the state in {@code stateFile}. */
+    private CamelContext restartedWatcher(Path stateFile, java.util.function.Consumer<CategoryChange> delivered)
+            throws Exception {
+        CamelContext restarted = new DefaultCamelContext();
+        restarted.addComponent("wechat", newComponent());
+        restarted.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
+        restarted.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&appId=" + APP_ID + "&stateRepository=#state")
+                        .routeId("watch")
+                        .process(exchange -> delivered.accept(exchange.getMessage().getBody(CategoryChange.class)));
+            }
+        });
+        restarted.start();
+        return restarted;
     }
 
     /** Tokens from the simulator, refused for one account; counts calls and the most running at once. */
