@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@code refreshRetryDelay}.</li>
  * <li>{@link #invalidate} removes a token only if it is still the cached one (compare-and-invalidate).</li>
  * </ul>
- * Time comes from the given {@link Ticker}, so tests move time instead of sleeping. Thread-safe.
+ * A hit does not go through Caffeine: every token Caffeine holds is also published, inside Caffeine's per-key
+ * compute, to a per-account {@link Latest} that a hit reads with one map lookup, one volatile read and one clock
+ * read. Caffeine stays the single place that loads, expires and replaces tokens. Time comes from the given
+ * {@link Ticker}, so tests move time instead of sleeping. Thread-safe.
  */
 public final class CachingAccessTokenProvider implements AccessTokenProvider {
 
@@ -64,8 +68,21 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingAccessTokenProvider.class);
 
-    /** A token with the ticker time at which it is refreshed ahead of expiry. */
-    private record Cached(AccessToken token, long refreshAtNanos) {
+    /** A token with the ticker times at which it expires here and at which it is refreshed ahead of expiry. */
+    private record Cached(AccessToken token, long expiresAtNanos, long refreshAtNanos) {
+    }
+
+    /**
+     * The token of one account as Caffeine last held it, for hits; written only inside Caffeine's compute for the
+     * account, so a load, refresh or invalidation and what hits see cannot get out of order.
+     */
+    private static final class Latest {
+        volatile Cached cached;
+        final LongAdder hits;
+
+        Latest(LongAdder hits) {
+            this.hits = hits;
+        }
     }
 
     private final TokenFetcher fetcher;
@@ -74,6 +91,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
     private final Ticker ticker;
     private final TokenStatistics statistics;
     private final LoadingCache<String, Cached> tokens;
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> refreshNotBefore = new ConcurrentHashMap<>();
     private final ForceRefreshLimiter forceLimiter;
@@ -97,25 +115,43 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
                 .ticker(ticker)
                 .expireAfter(Expiry.writing((String appId, Cached cached) -> policy.lifetime(cached.token())))
                 .build(appId -> {
-                    Cached cached = cache(fetcher.fetch(appId));
+                    Cached cached = publish(appId, fetcher.fetch(appId));
                     statistics.fetched(appId);
                     return cached;
                 });
     }
 
-    private Cached cache(AccessToken token) {
-        return new Cached(token, ticker.read() + policy.refreshAfter(token).toNanos());
+    /** Makes the token the one hits see; called only inside Caffeine's compute for the account. */
+    private Cached publish(String appId, AccessToken token) {
+        long now = ticker.read();
+        Cached cached = new Cached(token, now + policy.lifetime(token).toNanos(),
+                now + policy.refreshAfter(token).toNanos());
+        latest.computeIfAbsent(appId, id -> new Latest(statistics.hitCounter(id))).cached = cached;
+        return cached;
+    }
+
+    private void unpublish(String appId, Cached cached) {
+        Latest current = latest.get(appId);
+        if (current != null && current.cached == cached) {
+            current.cached = null;
+        }
     }
 
     @Override
     public AccessToken getToken(String appId) {
-        Cached cached = tokens.getIfPresent(appId);
-        if (cached == null) {
-            return tokens.get(appId).token();
+        Latest account = latest.get(appId);
+        Cached cached = account == null ? null : account.cached;
+        if (cached != null) {
+            long now = ticker.read();
+            if (now < cached.expiresAtNanos()) {
+                account.hits.increment();
+                if (now >= cached.refreshAtNanos()) {
+                    refreshAheadIfDue(appId, cached, now);
+                }
+                return cached.token();
+            }
         }
-        statistics.hit(appId);
-        refreshAheadIfDue(appId, cached);
-        return cached.token();
+        return tokens.get(appId).token();
     }
 
     /** The cached token, if any, without counting a hit or starting a refresh. */
@@ -123,10 +159,8 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
         return Optional.ofNullable(tokens.getIfPresent(appId)).map(Cached::token);
     }
 
-    private void refreshAheadIfDue(String appId, Cached cached) {
-        long now = ticker.read();
-        if (now < cached.refreshAtNanos() || now < refreshNotBefore.getOrDefault(appId, Long.MIN_VALUE)
-            || !refreshing.add(appId)) {
+    private void refreshAheadIfDue(String appId, Cached cached, long now) {
+        if (now < refreshNotBefore.getOrDefault(appId, Long.MIN_VALUE) || !refreshing.add(appId)) {
             return;
         }
         try {
@@ -150,7 +184,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
             return;
         }
         // unless the token was invalidated or replaced meanwhile, in which case that newer state wins
-        tokens.asMap().replace(appId, current, cache(fresh));
+        tokens.asMap().computeIfPresent(appId, (key, cached) -> cached == current ? publish(appId, fresh) : cached);
         refreshNotBefore.remove(appId);
         refreshing.remove(appId);
         statistics.refreshedInBackground(appId);
@@ -161,7 +195,11 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
         boolean[] removed = { false };
         tokens.asMap().computeIfPresent(appId, (key, cached) -> {
             removed[0] = cached.token().value().equals(rejectedToken);
-            return removed[0] ? null : cached;
+            if (!removed[0]) {
+                return cached;
+            }
+            unpublish(appId, cached);
+            return null;
         });
         if (removed[0]) {
             statistics.invalidated(appId);
@@ -186,7 +224,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
             AccessToken forced = forceFetcher.fetch(appId);
             statistics.forcedRefresh(appId);
             // a forced fetch ends every earlier token, so the forced one always replaces what is cached
-            tokens.put(appId, cache(forced));
+            tokens.asMap().compute(appId, (key, cached) -> publish(appId, forced));
             return Optional.of(forced);
         }
     }

@@ -34,8 +34,9 @@ public final class TokenStatistics {
         return byAccount.computeIfAbsent(appId == null ? "" : appId, key -> new Counters());
     }
 
-    void hit(String appId) {
-        of(appId).hits.increment();
+    /** The hit counter of an account, for the token cache to hold and increment without a lookup per hit. */
+    LongAdder hitCounter(String appId) {
+        return of(appId).hits;
     }
 
     void fetched(String appId) {
