@@ -1,5 +1,6 @@
 package io.camelwechat.component.wechat;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ final class MicrometerWeChatMetrics implements WeChatMetrics {
     private final MeterRegistry registry;
     private final TokenStatistics statistics;
     private final Set<String> accountsWithCounters = ConcurrentHashMap.newKeySet();
+    /** Timers by API, then outcome: looked up per call without building a meter id each time. */
+    private final Map<String, Map<String, Timer>> callTimers = new ConcurrentHashMap<>();
 
     private MicrometerWeChatMetrics(MeterRegistry registry, TokenStatistics statistics) {
         this.registry = registry;
@@ -36,8 +39,10 @@ final class MicrometerWeChatMetrics implements WeChatMetrics {
 
     @Override
     public void recordCall(String api, String outcome, long nanos) {
-        Timer.builder("wechat.calls").description("WeChat API calls, by API and outcome (ok or the errcode)")
-                .tag("api", api).tag("outcome", outcome).register(registry)
+        callTimers.computeIfAbsent(api, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, key -> Timer.builder("wechat.calls")
+                        .description("WeChat API calls, by API and outcome (ok or the errcode)")
+                        .tag("api", api).tag("outcome", outcome).register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelwechat.component.wechat.model.WireFormat;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -27,7 +30,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,23 +84,32 @@ public final class WeChatHttpClient implements AutoCloseable {
      * @throws WeChatHttpException if there was no usable answer (connection, timeout, HTTP status, not JSON)
      */
     public <T> T execute(WeChatRequest request, Class<T> resultType) {
-        JsonNode answer = send(request);
-        int errcode = answer.path("errcode").asInt(0);
-        if (errcode != 0) {
-            String errmsg = redact(answer.path("errmsg").asText(""), request);
-            throw new WeChatApiException(request.api(), request.describe(), errcode, errmsg);
+        Answer answer = send(request);
+        AnswerStatus status = AnswerStatus.read(answer.body());
+        if (status == null) {
+            throw notAJsonObject(request, answer);
+        }
+        if (status.errcode() != 0) {
+            throw new WeChatApiException(request.api(), request.describe(), status.errcode(),
+                    redact(status.errmsg(), request));
         }
         try {
-            return MAPPER.treeToValue(answer, resultType);
-        } catch (JsonProcessingException e) {
+            return MAPPER.readValue(answer.body(), resultType);
+        } catch (StreamReadException e) {
+            throw notAJsonObject(request, answer);
+        } catch (IOException e) {
             throw new WeChatHttpException(request.api(), 200, "OK",
                     request.label() + " answered JSON that does not fit " + resultType.getSimpleName() + ": "
-                    + e.getOriginalMessage(),
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()),
                     null);
         }
     }
 
-    private JsonNode send(WeChatRequest request) {
+    /** A 200 answer: its whole body and, for messages, its content type. */
+    private record Answer(byte[] body, String contentType) {
+    }
+
+    private Answer send(WeChatRequest request) {
         HttpUriRequestBase httpRequest = toHttpRequest(request);
         long started = System.nanoTime();
         try {
@@ -111,7 +122,7 @@ public final class WeChatHttpClient implements AutoCloseable {
                             request.label() + " answered HTTP " + response.getCode() + " " + response.getReasonPhrase(),
                             null);
                 }
-                return parseObject(request, body, response.getEntity() == null
+                return new Answer(body, response.getEntity() == null
                         ? "none" : String.valueOf(response.getEntity().getContentType()));
             });
         } catch (WeChatException e) {
@@ -133,18 +144,11 @@ public final class WeChatHttpClient implements AutoCloseable {
         }
     }
 
-    private static JsonNode parseObject(WeChatRequest request, byte[] body, String contentType) {
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (IOException e) {
-            // reported below without the body: it is not ours to print
-        }
-        throw new WeChatHttpException(request.api(), 200, "OK",
-                request.label() + " answered something that is not a JSON object (content type " + contentType
-                + ", " + body.length + " bytes)",
+    private static WeChatHttpException notAJsonObject(WeChatRequest request, Answer answer) {
+        // without the body: it is not ours to print
+        return new WeChatHttpException(request.api(), 200, "OK",
+                request.label() + " answered something that is not a JSON object (content type "
+                + answer.contentType() + ", " + answer.body().length + " bytes)",
                 null);
     }
 
@@ -155,18 +159,15 @@ public final class WeChatHttpClient implements AutoCloseable {
     }
 
     private static HttpUriRequestBase toHttpRequest(WeChatRequest request) {
-        HttpUriRequestBase httpRequest;
+        URI uri;
         try {
-            URIBuilder uri = new URIBuilder(request.baseUrl() + request.path());
-            for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-                uri.addParameter(parameter.getKey(), parameter.getValue());
-            }
-            httpRequest = request.method() == WeChatRequest.HttpMethod.GET
-                    ? new HttpGet(uri.build()) : new HttpPost(uri.build());
+            uri = new URI(url(request));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("baseUrl and path do not form a valid URL: " + request.baseUrl()
                                                + request.path(), e);
         }
+        HttpUriRequestBase httpRequest = request.method() == WeChatRequest.HttpMethod.GET
+                ? new HttpGet(uri) : new HttpPost(uri);
         if (request.body() instanceof RequestBody.Json json) {
             try {
                 httpRequest.setEntity(new ByteArrayEntity(MAPPER.writeValueAsBytes(json.value()),
@@ -182,6 +183,21 @@ public final class WeChatHttpClient implements AutoCloseable {
                     .build());
         }
         return httpRequest;
+    }
+
+    /** Base URL, path and the query, each value percent-encoded (space as %20, as URIBuilder did). */
+    private static String url(WeChatRequest request) {
+        StringBuilder url = new StringBuilder(160).append(request.baseUrl()).append(request.path());
+        char separator = request.path().indexOf('?') < 0 ? '?' : '&';
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** WeChat's errmsg never should echo a credential; make sure of it anyway before it reaches a message. */
