@@ -36,7 +36,6 @@ final class SimulatorHttpServer {
     }
 
     private static final System.Logger LOG = System.getLogger(SimulatorHttpServer.class.getName());
-    private static final int THREADS = 32;
     private static final int BACKLOG = 1024;
     /** Bigger than the 10 MB image limit, so oversized images still get WeChat's own error. */
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -46,12 +45,12 @@ final class SimulatorHttpServer {
     private final SimulatorClock clock;
     private final Function<RecordedRequest, SimResponse> handler;
 
-    SimulatorHttpServer(int port, SimulatorClock clock, Function<RecordedRequest, SimResponse> handler)
+    SimulatorHttpServer(int port, int threads, SimulatorClock clock, Function<RecordedRequest, SimResponse> handler)
             throws IOException {
         this.clock = clock;
         this.handler = handler;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
-        this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        this.executor = Executors.newFixedThreadPool(threads, daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();

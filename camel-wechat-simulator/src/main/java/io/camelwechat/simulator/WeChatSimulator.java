@@ -45,6 +45,7 @@ public final class WeChatSimulator implements AutoCloseable {
     static final String AUTHORIZER_TOKEN_PATH = "/cgi-bin/component/api_authorizer_token";
 
     private final int requestedPort;
+    private final int threads;
     private final SimulatorClock clock;
     private final AccountRegistry accounts;
     private final ComponentRegistry components;
@@ -62,6 +63,7 @@ public final class WeChatSimulator implements AutoCloseable {
         RandomIds ids = new RandomIds(builder.random != null ? builder.random : new Random(1));
         CategoryTree tree = CategoryTree.standard();
         this.requestedPort = builder.port;
+        this.threads = builder.threads;
         this.clock = builder.clock != null ? builder.clock : new SimulatorClock(Instant.now());
         this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree));
         this.components = new ComponentRegistry(ids);
@@ -117,7 +119,7 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalStateException("simulator already started");
             }
             try {
-                server = new SimulatorHttpServer(requestedPort, clock, this::handle);
+                server = new SimulatorHttpServer(requestedPort, threads, clock, this::handle);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
             }
@@ -390,6 +392,9 @@ public final class WeChatSimulator implements AutoCloseable {
 
     /** Configures a {@link WeChatSimulator}; every setting has a default. */
     public static final class Builder {
+        /** Request threads unless {@link #threads(int)} says otherwise. */
+        public static final int DEFAULT_THREADS = 32;
+
         private int port;
         private SimulatorClock clock;
         private final Map<String, String> accounts = new LinkedHashMap<>();
@@ -398,6 +403,7 @@ public final class WeChatSimulator implements AutoCloseable {
         private Random random;
         private boolean liveIndustryNames;
         private int requestLogLimit = 10_000;
+        private int threads = DEFAULT_THREADS;
 
         private Builder() {
         }
@@ -463,6 +469,19 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("requestLogLimit must not be negative: " + limit);
             }
             this.requestLogLimit = limit;
+            return this;
+        }
+
+        /**
+         * How many requests are served at once (the request thread pool); default {@value #DEFAULT_THREADS}.
+         * Raise it when a test sends more concurrent requests than that with {@code faults().latency(...)} set,
+         * or the latency queues behind the pool.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("threads must be 1..1024: " + threads);
+            }
+            this.threads = threads;
             return this;
         }
 
