@@ -115,8 +115,10 @@ public final class WeChatHttpClient implements AutoCloseable {
         try {
             return http.execute(httpRequest, response -> {
                 byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-                LOG.debug("WeChat {} {} -> HTTP {} ({} bytes) in {} ms", request.api(), request.describe(),
-                        response.getCode(), body.length, (System.nanoTime() - started) / 1_000_000);
+                if (LOG.isDebugEnabled()) { // the arguments cost more than the check on every call
+                    LOG.debug("WeChat {} {} -> HTTP {} ({} bytes) in {} ms", request.api(), request.describe(),
+                            response.getCode(), body.length, (System.nanoTime() - started) / 1_000_000);
+                }
                 if (response.getCode() != 200) {
                     throw new WeChatHttpException(request.api(), response.getCode(), response.getReasonPhrase(),
                             request.label() + " answered HTTP " + response.getCode() + " " + response.getReasonPhrase(),

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategory;
@@ -30,8 +31,9 @@ public final class CategorySnapshot {
             @JsonProperty("audit_status") int status, @JsonProperty("audit_reason") String reason) {
     }
 
-    private static final TypeReference<Map<String, Entry>> STORED = new TypeReference<>() {
-    };
+    /** Reads the stored form; resolved once, as resolving the generic type per read showed in profiles. */
+    private static final ObjectReader STORED = WireFormat.mapper().readerFor(new TypeReference<Map<String, Entry>>() {
+    });
     private static final Comparator<String> BY_IDS = Comparator.comparingInt((String key) -> ids(key)[0])
             .thenComparingInt(key -> ids(key)[1]);
 
@@ -138,7 +140,7 @@ public final class CategorySnapshot {
 
     public static CategorySnapshot fromJson(String json) {
         try {
-            return new CategorySnapshot(WireFormat.mapper().readValue(json, STORED));
+            return new CategorySnapshot(STORED.readValue(json));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the stored category snapshot is not valid JSON: "
                                                + e.getOriginalMessage(), e);
