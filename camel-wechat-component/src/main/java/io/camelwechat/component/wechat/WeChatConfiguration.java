@@ -183,10 +183,12 @@ public class WeChatConfiguration implements Cloneable {
                             + "exponential backoff and jitter.")
     private int busyRetries = 3;
 
-    @UriParam(label = "producer", defaultValue = "200", javaType = "java.time.Duration",
-              description = "The base delay before the first busy retry; each further retry waits up to twice as "
-                            + "long.")
-    private long busyRetryDelay = 200;
+    @UriParam(label = "producer", defaultValue = "50", javaType = "java.time.Duration",
+              description = "The base delay before the first busy retry (a random wait between half and all of it); each "
+                            + "further retry waits up to twice as long. Short by default: a -1 is usually one busy "
+                            + "backend answering one request, so a quick first retry keeps the tail latency low, "
+                            + "and the doubling backs off when it persists.")
+    private long busyRetryDelay = 50;
 
     @UriParam(label = "producer", defaultValue = "false",
               description = "Also retry writes (set, add, modify, delete, upload) that WeChat answered busy. Off by "

@@ -97,7 +97,9 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Integer busyRetries;
 
     /**
-     * The base delay before the first busy retry; each further retry waits up to twice as long.
+     * The base delay before the first busy retry (a random wait between half and all of it); each further retry
+     * waits up to twice as long. Short by default: a -1 is usually one busy backend answering one request, so a
+     * quick first retry keeps the tail latency low, and the doubling backs off when it persists.
      */
     private Duration busyRetryDelay;
 
