@@ -18,6 +18,7 @@ import java.util.Map;
  * @param churnRounds        churn rounds per client
  * @param churnEverySeconds  how often "another node" force-refreshes the stable token during churn rounds
  * @param busyRate           share of API calls the simulator answers {@code -1} during churn
+ * @param churnRate          calls per second scheduled during churn rounds (all clients alike; 0: back to back)
  * @param coldThreads        callers starting together on a cold token cache
  * @param coldRepeats        cold starts per client
  * @param stampedeCallers    callers released together on an expired token
@@ -28,20 +29,20 @@ import java.util.Map;
  * @param report             where the Markdown report is written
  */
 record LoadSettings(int threads, double roundSeconds, int rounds, double warmupSeconds, double churnRoundSeconds,
-                    int churnRounds, double churnEverySeconds, double busyRate, int coldThreads, int coldRepeats,
+                    int churnRounds, double churnEverySeconds, double busyRate, double churnRate, int coldThreads, int coldRepeats,
                     int stampedeCallers, int accounts, int pollConcurrency, int latencyMillis, int pushes,
                     Path report) {
 
     static final List<String> SCENARIOS = List.of("steady", "churn", "coldstart", "stampede", "watcher", "push");
 
     static LoadSettings defaults() {
-        return new LoadSettings(16, 3, 3, 2, 4, 3, 2, 0.01, 16, 3, 1000, 10_000, 64, 20, 200,
+        return new LoadSettings(16, 3, 3, 2, 4, 3, 2, 0.01, 1000, 16, 3, 1000, 10_000, 64, 20, 200,
                 Path.of("target", "benchmarks", "load-report.md"));
     }
 
     /** Tiny sizes for the smoke test: every scenario in a few seconds. */
     static LoadSettings smoke() {
-        return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 16, 2, 1000, 100, 64, 20, 20,
+        return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 200, 16, 2, 1000, 100, 64, 20, 20,
                 Path.of("target", "benchmarks", "load-report-smoke.md"));
     }
 
@@ -56,6 +57,7 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
         options.put("churnRounds", String.valueOf(churnRounds));
         options.put("churnEverySeconds", String.valueOf(churnEverySeconds));
         options.put("busyRate", String.valueOf(busyRate));
+        options.put("churnRate", String.valueOf(churnRate));
         options.put("coldThreads", String.valueOf(coldThreads));
         options.put("coldRepeats", String.valueOf(coldRepeats));
         options.put("stampedeCallers", String.valueOf(stampedeCallers));
@@ -96,7 +98,8 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
                 Double.parseDouble(options.get("roundSeconds")), Integer.parseInt(options.get("rounds")),
                 Double.parseDouble(options.get("warmupSeconds")), Double.parseDouble(options.get("churnRoundSeconds")),
                 Integer.parseInt(options.get("churnRounds")), Double.parseDouble(options.get("churnEverySeconds")),
-                Double.parseDouble(options.get("busyRate")), Integer.parseInt(options.get("coldThreads")),
+                Double.parseDouble(options.get("busyRate")), Double.parseDouble(options.get("churnRate")),
+                Integer.parseInt(options.get("coldThreads")),
                 Integer.parseInt(options.get("coldRepeats")), Integer.parseInt(options.get("stampedeCallers")),
                 Integer.parseInt(options.get("accounts")), Integer.parseInt(options.get("pollConcurrency")),
                 Integer.parseInt(options.get("latencyMillis")), Integer.parseInt(options.get("pushes")),

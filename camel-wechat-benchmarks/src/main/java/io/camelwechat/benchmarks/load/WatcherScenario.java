@@ -1,8 +1,11 @@
 package io.camelwechat.benchmarks.load;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +69,7 @@ final class WatcherScenario {
 
     /** One timed poll. */
     private record Poll(String label, double seconds, int requests, long emitted, int failing, double ideal,
-                        double cpuShare) {
+                        double cpuShare, double simulatorCpuMicrosPerAccount, double restCpuMicrosPerAccount) {
         double ratio() {
             return seconds / ideal;
         }
@@ -166,14 +169,23 @@ final class WatcherScenario {
                 for (Poll poll : List.of(first, second, third, fourth)) {
                     rows.add(List.of(poll.label(), Section.num(poll.seconds(), 2), Section.num(poll.requests(), 0),
                             Section.num(poll.emitted(), 0), String.valueOf(poll.failing()),
-                            Section.ratio(poll.ratio()), Section.num(poll.cpuShare() * 100, 0) + " %"));
+                            Section.ratio(poll.ratio()), Section.num(poll.cpuShare() * 100, 0) + " %",
+                            Section.num(poll.restCpuMicrosPerAccount(), 0),
+                            Section.num(poll.simulatorCpuMicrosPerAccount(), 0)));
                 }
                 section.table(List.of("poll", "cycle s", "getcategory calls", "exchanges", "failing accounts",
-                        "vs ideal", "JVM CPU busy (all cores)"), rows);
+                        "vs ideal", "JVM CPU busy (all cores)", "CPU us per account: watcher and component",
+                        "CPU us per account: simulator"), rows);
                 section.paragraph("The simulator runs in the same JVM: \"JVM CPU busy\" is the CPU time of the whole "
                                   + "process (watcher and simulator) over the cycle, as a share of all "
                                   + Runtime.getRuntime().availableProcessors() + " cores; near 100 % the cycle is "
-                                  + "bound by CPU, not by the watcher's concurrency.");
+                                  + "bound by CPU, not by the watcher's concurrency. The CPU per account splits the "
+                                  + "threads' CPU time: the simulator's request threads, and every other thread (the "
+                                  + "watcher's fetch threads, the polling thread with the routes, the HTTP client); "
+                                  + "JIT compiler and GC threads are not Java threads and count in neither. At the "
+                                  + "ideal cycle the 2 cores give " + Section.num(
+                                          Runtime.getRuntime().availableProcessors() * ideal * 1e6 / accounts, 0)
+                                  + " us of CPU per account in all.");
                 section.paragraph("Heap: used heap after `System.gc()` (3x) with the watcher started, connections "
                                   + "open and nothing polled, then again after the first poll recorded the state of "
                                   + "every account: " + Section.num(before / 1048576.0, 1) + " MB -> "
@@ -211,13 +223,16 @@ final class WatcherScenario {
         int requestsBefore = simulator.requestCount(GET_CATEGORY);
         long emittedBefore = emitted.get();
         long cpuBefore = processCpuNanos();
+        Map<Long, Long> threadCpuBefore = threadCpuNanos();
         long started = System.nanoTime();
         consumer.run();
         long wall = System.nanoTime() - started;
         double cpuShare = (processCpuNanos() - cpuBefore) / (double) wall / Runtime.getRuntime().availableProcessors();
+        long[] split = simulatorAndRestCpuNanos(threadCpuBefore);
         return new Poll(label, wall / 1e9, simulator.requestCount(GET_CATEGORY) - requestsBefore,
                 emitted.get() - emittedBefore, consumer.failingAccounts().size(),
-                accounts * (double) latency / concurrency / 1000, cpuShare);
+                accounts * (double) latency / concurrency / 1000, cpuShare, split[0] / 1e3 / accounts,
+                split[1] / 1e3 / accounts);
     }
 
     /** One category (1/2, not sensitive, no certificate needed) per account, over HTTP, 32 at a time. */
@@ -242,7 +257,8 @@ final class WatcherScenario {
 
     /**
      * Opens the component's connections (the watcher shares the component's HTTP client) and warms the code path
-     * with category lists from a producer, {@code concurrency} at a time, so that neither counts as watcher heap.
+     * with a category list of every account from a producer, {@code concurrency} at a time, so that neither
+     * counts as watcher heap or cycle time.
      */
     private static void warmConnections(CamelContext context, List<String> appIds, int concurrency)
             throws Exception {
@@ -251,8 +267,9 @@ final class WatcherScenario {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < concurrency * 4; i++) {
-                String appId = appIds.get(i % appIds.size());
+            // every account once: JIT-compiles the fetch path before the first measured poll (on 2 cores a few
+            // hundred calls left the compilers busy during polls 1-2)
+            for (String appId : appIds) {
                 calls.add(pool.submit(() -> template.requestBodyAndHeader(list, null, WeChatConstants.APP_ID, appId)));
             }
             for (Future<?> call : calls) {
@@ -265,6 +282,36 @@ final class WatcherScenario {
     }
 
     /** CPU time of this whole JVM (simulator included); -1 if the JVM does not tell. */
+    /** CPU time of every live thread, by thread id. */
+    private static Map<Long, Long> threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            cpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+        }
+        return cpu;
+    }
+
+    /** CPU used since {@code before} by the simulator's request threads and by every other Java thread. */
+    private static long[] simulatorAndRestCpuNanos(Map<Long, Long> before) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long simulator = 0;
+        long rest = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long used = Math.max(0, threads.getThreadCpuTime(info.getThreadId()))
+                        - before.getOrDefault(info.getThreadId(), 0L);
+            if (info.getThreadName().startsWith("wechat-simulator")) {
+                simulator += used;
+            } else {
+                rest += used;
+            }
+        }
+        return new long[] { simulator, rest };
+    }
+
     static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

@@ -52,6 +52,8 @@ class LoadHarnessSmokeTest {
                 + churn.figure("component.calls") + " calls");
         assertTrue(churn.figure("component.tokenRequests") >= 1, "the component refetched after forced refreshes");
         assertPositiveFinite(churn.figure("p99ComponentVsWxJava"), "churn p99 ratio");
+        assertEquals(settings.churnRate() * settings.churnRoundSeconds() * settings.churnRounds(),
+                churn.figure("component.calls"), "churn calls are scheduled at churnRate");
 
         Section cold = report.section("coldstart");
         assertEquals(1, cold.figure("component.minTokenRequests"), "cold start: exactly 1 token request");
