@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat;
 import java.util.Optional;
 
 import io.camelwechat.component.wechat.model.Industry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +33,15 @@ class IndustryMatchTest {
     void match(String first, String second, int expectedCode) {
         Optional<Industry> match = Industry.match(first, second);
         assertEquals(expectedCode, match.map(Industry::code).orElse(0));
+    }
+
+    @Test
+    void everyDocumentedPair_matchesItsOwnCode_andMissingNamesMatchNothing() {
+        for (Industry industry : Industry.values()) {
+            assertEquals(Optional.of(industry), Industry.match(industry.firstClass(), industry.secondClass()));
+        }
+        assertEquals(Optional.empty(), Industry.match("IT科技", null));
+        assertEquals(Optional.empty(), Industry.match(null, "电子技术"));
+        assertEquals(Optional.empty(), Industry.match(null, null));
     }
 }

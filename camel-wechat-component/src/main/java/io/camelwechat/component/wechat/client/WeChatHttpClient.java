@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.camelwechat.component.wechat.model.WireFormat;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -46,6 +47,13 @@ public final class WeChatHttpClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeChatHttpClient.class);
     private static final ObjectMapper MAPPER = WireFormat.mapper();
+    /** A reader per result type: resolves the type and finds its deserializer once, not on every answer. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private final CloseableHttpClient http;
     private final HttpTransportSettings settings;
@@ -94,7 +102,7 @@ public final class WeChatHttpClient implements AutoCloseable {
                     redact(status.errmsg(), request));
         }
         try {
-            return MAPPER.readValue(answer.body(), resultType);
+            return resultType.cast(READERS.get(resultType).readValue(answer.body()));
         } catch (StreamReadException e) {
             throw notAJsonObject(request, answer);
         } catch (IOException e) {

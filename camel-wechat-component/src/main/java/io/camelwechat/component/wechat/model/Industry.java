@@ -67,6 +67,11 @@ public enum Industry {
     private static final Map<Integer, Industry> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Industry::code, Function.identity()));
 
+    /** The documented names, first class then second: what getIndustry answers for most accounts. */
+    private static final Map<String, Map<String, Industry>> BY_NAMES = Arrays.stream(values())
+            .collect(Collectors.groupingBy(Industry::firstClass, Collectors.toUnmodifiableMap(Industry::secondClass,
+                    Function.identity())));
+
     private final int code;
     private final String firstClass;
     private final String secondClass;
@@ -108,6 +113,11 @@ public enum Industry {
      * the set of all name parts. Never throws: an unknown name gives an empty result.
      */
     public static Optional<Industry> match(String firstClass, String secondClass) {
+        Industry documented = firstClass == null || secondClass == null ? null
+                : BY_NAMES.getOrDefault(firstClass, Map.of()).get(secondClass);
+        if (documented != null) {
+            return Optional.of(documented); // the documented names as they are: nothing to normalise
+        }
         String first = normalise(firstClass);
         String second = normalise(secondClass);
         for (Industry industry : values()) {

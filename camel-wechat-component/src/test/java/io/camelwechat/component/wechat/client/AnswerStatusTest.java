@@ -39,6 +39,12 @@ class AnswerStatusTest {
     }
 
     @Test
+    void objectWithoutErrcode_isNotParsedHere_soAMalformedRestIsLeftToTheMapping() {
+        assertEquals(new AnswerStatus(0, ""), read("{\"primary_industry\":"));
+        assertNull(read("{\"errcode\":"));
+    }
+
+    @Test
     void notAJsonObject_givesNull() {
         assertNull(read("[1,2]"));
         assertNull(read("<html>busy</html>"));
