@@ -46,10 +46,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   -t LIST     thread counts of the producer benchmark (default 1,16)
  *   -o FILE     JSON results (default target/benchmarks/jmh-results.json of this module)
  *   -jvmArgs S  arguments of the forked JVMs (default "-Xms1g -Xmx1g")
- *   -only WHAT  token | producer (default both)
+ *   -only WHAT  token | producer | sidebyside (default all three)
  *   -rounds N   runs of the producer pair (default 1); each round runs bare and component back to back, in
- *               alternating order, so load from elsewhere on a shared machine hits both alike; the ratio
- *               printed is the median of the rounds' ratios
+ *               alternating order, and then both side by side (SideBySideBenchmark: the same number of threads
+ *               for each, at the same time); the ratios printed are the medians of the rounds' ratios
  *   -prof P     a JMH profiler as NAME[:OPTIONS], repeatable (gc: allocation per operation; stack; jfr:dir=D)
  *   -v MODE     JMH output: silent | normal | extra (default normal)
  * </pre>
@@ -79,6 +79,7 @@ public final class JmhRunner {
         String jvmArgs = "-Xms1g -Xmx1g";
         boolean token = true;
         boolean producer = true;
+        boolean sideBySide = true;
         int rounds = 1;
         List<String> profilers = new ArrayList<>();
         VerboseMode verbosity = VerboseMode.NORMAL;
@@ -110,8 +111,10 @@ public final class JmhRunner {
                     case "-only" -> {
                         s.token = value.equals("token");
                         s.producer = value.equals("producer");
-                        if (!s.token && !s.producer) {
-                            throw new IllegalArgumentException("-only takes token or producer, got " + value);
+                        s.sideBySide = value.equals("sidebyside");
+                        if (!s.token && !s.producer && !s.sideBySide) {
+                            throw new IllegalArgumentException("-only takes token, producer or sidebyside, got "
+                                                               + value);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + option);
@@ -123,8 +126,8 @@ public final class JmhRunner {
         /** Options for the benchmark methods of this class, or only the one named. */
         ChainedOptionsBuilder options(Class<?> benchmark, String method, int threadCount) {
             int warmups = warmupIterations != null ? warmupIterations
-                    : benchmark == ProducerOverheadBenchmark.class ? PRODUCER_WARMUP_ITERATIONS
-                    : TOKEN_WARMUP_ITERATIONS;
+                    : benchmark == TokenCacheBenchmark.class ? TOKEN_WARMUP_ITERATIONS
+                    : PRODUCER_WARMUP_ITERATIONS;
             String include = "^" + Pattern.quote(benchmark.getName() + ".")
                              + (method == null ? "" : Pattern.quote(method) + "$");
             ChainedOptionsBuilder options = new OptionsBuilder()
@@ -134,7 +137,7 @@ public final class JmhRunner {
                     .warmupTime(warmupTime)
                     .measurementIterations(iterations)
                     .measurementTime(time)
-                    .threads(threadCount)
+                    .threads(benchmark == SideBySideBenchmark.class ? 2 * threadCount : threadCount)
                     .shouldFailOnError(true)
                     .verbosity(verbosity);
             for (String profiler : profilers) {
@@ -145,6 +148,9 @@ public final class JmhRunner {
                     options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
                 }
             }
+            if (benchmark == SideBySideBenchmark.class) {
+                options.threadGroups(threadCount, threadCount); // as many threads for each client
+            }
             if (forks > 0 && !jvmArgs.isBlank()) {
                 options.jvmArgs(jvmArgs.trim().split("\\s+"));
             }
@@ -154,13 +160,16 @@ public final class JmhRunner {
 
     /** The figures worth a line, from all results of a run. */
     record Summary(Double tokenHitNs, Double clockReadNs, Map<Integer, List<Double>> componentOps,
-            Map<Integer, List<Double>> bareOps) {
+            Map<Integer, List<Double>> bareOps, Map<Integer, List<Double>> sideComponentOps,
+            Map<Integer, List<Double>> sideBareOps) {
 
         static Summary of(Collection<RunResult> results) {
             Double token = null;
             Double clock = null;
             Map<Integer, List<Double>> component = new TreeMap<>();
             Map<Integer, List<Double>> bare = new TreeMap<>();
+            Map<Integer, List<Double>> sideComponent = new TreeMap<>();
+            Map<Integer, List<Double>> sideBare = new TreeMap<>();
             for (RunResult result : results) {
                 int threads = result.getParams().getThreads();
                 double score = result.getPrimaryResult().getScore();
@@ -169,17 +178,32 @@ public final class JmhRunner {
                     case "clockRead" -> clock = score;
                     case "component" -> component.computeIfAbsent(threads, t -> new ArrayList<>()).add(score);
                     case "bare" -> bare.computeIfAbsent(threads, t -> new ArrayList<>()).add(score);
+                    case SideBySideBenchmark.GROUP -> {
+                        int each = result.getParams().getThreadGroups()[0];
+                        sideComponent.computeIfAbsent(each, t -> new ArrayList<>())
+                                .add(result.getSecondaryResults().get("component").getScore());
+                        sideBare.computeIfAbsent(each, t -> new ArrayList<>())
+                                .add(result.getSecondaryResults().get("bare").getScore());
+                    }
                     default -> {
                     }
                 }
             }
-            return new Summary(token, clock, component, bare);
+            return new Summary(token, clock, component, bare, sideComponent, sideBare);
         }
 
-        /** component/bare throughput of each round at this thread count. */
+        /** component/bare throughput of each round at this thread count, measured one after the other. */
         List<Double> roundRatios(int threads) {
-            List<Double> c = componentOps.getOrDefault(threads, List.of());
-            List<Double> b = bareOps.getOrDefault(threads, List.of());
+            return ratios(componentOps.getOrDefault(threads, List.of()), bareOps.getOrDefault(threads, List.of()));
+        }
+
+        /** component/bare throughput of each side-by-side round at this thread count (per client). */
+        List<Double> sideBySideRatios(int threads) {
+            return ratios(sideComponentOps.getOrDefault(threads, List.of()),
+                    sideBareOps.getOrDefault(threads, List.of()));
+        }
+
+        private static List<Double> ratios(List<Double> c, List<Double> b) {
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < Math.min(c.size(), b.size()); i++) {
                 if (b.get(i) > 0) {
@@ -191,7 +215,16 @@ public final class JmhRunner {
 
         /** component/bare throughput at this thread count: the median over the rounds. */
         Optional<Double> ratio(int threads) {
-            List<Double> ratios = new ArrayList<>(roundRatios(threads));
+            return median(roundRatios(threads));
+        }
+
+        /** component/bare throughput side by side at this thread count per client: the median over the rounds. */
+        Optional<Double> sideBySideRatio(int threads) {
+            return median(sideBySideRatios(threads));
+        }
+
+        private static Optional<Double> median(List<Double> values) {
+            List<Double> ratios = new ArrayList<>(values);
             if (ratios.isEmpty()) {
                 return Optional.empty();
             }
@@ -205,19 +238,27 @@ public final class JmhRunner {
                     : values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
 
+        private static void line(StringBuilder out, String figure, List<Double> component, List<Double> bare,
+                                 List<Double> rounds, Optional<Double> ratio) {
+            out.append(String.format(Locale.ROOT, "%-36s %12.0f %12.0f %10s%s%n", figure, mean(component),
+                    mean(bare), ratio.map(r -> String.format(Locale.ROOT, "%.3fx", r)).orElse("-"),
+                    rounds.size() < 2 ? "" : rounds.stream()
+                            .map(r -> String.format(Locale.ROOT, "%.3f", r))
+                            .collect(Collectors.joining(" ", "  (rounds: ", ")"))));
+        }
+
         String table() {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "%-36s %12s %12s %10s%n", "figure", "component", "bare",
                     "ratio"));
             for (Integer threads : componentOps.keySet()) {
-                List<Double> rounds = roundRatios(threads);
-                out.append(String.format(Locale.ROOT, "%-36s %12.0f %12.0f %10s%s%n",
-                        "category list ops/s, " + threads + (threads == 1 ? " thread" : " threads"),
-                        mean(componentOps.get(threads)), mean(bareOps.get(threads)),
-                        ratio(threads).map(r -> String.format(Locale.ROOT, "%.3fx", r)).orElse("-"),
-                        rounds.size() < 2 ? "" : rounds.stream()
-                                .map(r -> String.format(Locale.ROOT, "%.3f", r))
-                                .collect(Collectors.joining(" ", "  (rounds: ", ")"))));
+                line(out, "category list ops/s, " + threads + (threads == 1 ? " thread" : " threads"),
+                        componentOps.get(threads), bareOps.get(threads), roundRatios(threads), ratio(threads));
+            }
+            for (Integer threads : sideComponentOps.keySet()) {
+                line(out, "side by side ops/s, " + threads + "+" + threads + " threads",
+                        sideComponentOps.get(threads), sideBareOps.get(threads), sideBySideRatios(threads),
+                        sideBySideRatio(threads));
             }
             if (tokenHitNs != null) {
                 out.append(String.format(Locale.ROOT, "%-36s %12.1f %12s %10s%n", "token cache hit ns/op",
@@ -248,7 +289,8 @@ public final class JmhRunner {
                 System.err.println(e.getMessage());
             }
             System.err.println("usage: JmhRunner [-f N] [-wi N] [-w TIME] [-i N] [-r TIME] [-t 1,16] [-o FILE] "
-                               + "[-jvmArgs \"...\"] [-only token|producer] [-rounds N] [-prof NAME] [-v silent|normal|extra]");
+                               + "[-jvmArgs \"...\"] [-only token|producer|sidebyside] [-rounds N] [-prof NAME] "
+                               + "[-v silent|normal|extra]");
             System.exit(2);
             return;
         }
@@ -262,7 +304,7 @@ public final class JmhRunner {
 
     /**
      * Runs the token benchmark once, then per round the producer pair at each thread count: bare then component
-     * in odd rounds, component then bare in even ones.
+     * in odd rounds, component then bare in even ones; then per round both side by side at each thread count.
      */
     static List<RunResult> run(Settings settings) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
@@ -277,6 +319,14 @@ public final class JmhRunner {
                         results.addAll(new Runner(settings.options(ProducerOverheadBenchmark.class, method, threads)
                                 .build()).run());
                     }
+                }
+            }
+        }
+        if (settings.sideBySide) {
+            for (int round = 1; round <= settings.rounds; round++) {
+                for (int threads : settings.threads) {
+                    results.addAll(new Runner(settings.options(SideBySideBenchmark.class, null, threads).build())
+                            .run());
                 }
             }
         }

@@ -71,7 +71,7 @@ public class ProducerOverheadBenchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static WeChatSimulator startSimulator() {
+    static WeChatSimulator startSimulator() {
         return WeChatSimulator.builder().account(APP_ID, SECRET).build().start();
     }
 
@@ -95,7 +95,12 @@ public class ProducerOverheadBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            simulator = startSimulator();
+            open(startSimulator());
+        }
+
+        /** Starts the component against this simulator and checks one call. */
+        void open(WeChatSimulator simulator) throws Exception {
+            this.simulator = simulator;
             WeChatComponent wechat = new WeChatComponent();
             wechat.getConfiguration().setBaseUrl(simulator.baseUrl());
             wechat.getConfiguration().setAppId(APP_ID);
@@ -116,10 +121,14 @@ public class ProducerOverheadBenchmark {
             try {
                 record("component", simulator, params);
             } finally {
-                template.close();
-                camel.close();
+                close();
                 simulator.close();
             }
+        }
+
+        void close() throws Exception {
+            template.close();
+            camel.close();
         }
     }
 
@@ -132,7 +141,12 @@ public class ProducerOverheadBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            simulator = startSimulator();
+            open(startSimulator());
+        }
+
+        /** Opens the client against this simulator, with its current stable token, and checks one call. */
+        void open(WeChatSimulator simulator) throws IOException {
+            this.simulator = simulator;
             http = HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                             .setMaxConnTotal(MAX_CONNECTIONS)
@@ -160,6 +174,10 @@ public class ProducerOverheadBenchmark {
                 http.close();
                 simulator.close();
             }
+        }
+
+        void close() throws IOException {
+            http.close();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * <p>
  * Arguments: scenario names ({@code steady churn coldstart stampede watcher push}; none or {@code all} runs every
  * one), {@code smoke} for tiny sizes, and {@code name=value} options (see {@link LoadSettings}), e.g.
- * {@code steady churn threads=8 roundSeconds=5}. With the defaults a full run takes under 3 minutes.
+ * {@code steady churn threads=8 roundSeconds=5}. With the defaults a full run takes about 4 minutes.
  */
 public final class LoadHarness {
 

@@ -39,12 +39,20 @@ class JmhSmokeTest {
             ran.add(name);
             assertTrue(result.getPrimaryResult().getScore() > 0, name + " scored " + result.getPrimaryResult());
         }
-        assertEquals(List.of("clockRead@1", "tokenHit@1", "bare@1", "component@1", "bare@2", "component@2"), ran);
+        assertEquals(List.of("clockRead@1", "tokenHit@1", "bare@1", "component@1", "bare@2", "component@2",
+                "pair@2", "pair@4"), ran);
 
         assertEquals(1, TokenCacheBenchmark.LAST_TRIAL_FETCHES.get(), "the token benchmark measured hits only");
 
         for (RunResult result : results) {
             if (result.getParams().getBenchmark().startsWith(TokenCacheBenchmark.class.getName())) {
+                continue;
+            }
+            if (result.getParams().getBenchmark().startsWith(SideBySideBenchmark.class.getName())) {
+                // both clients scored in the same trial, each on its own threads
+                for (String client : List.of("component", "bare")) {
+                    assertTrue(result.getSecondaryResults().get(client).getScore() > 0, client + " side by side");
+                }
                 continue;
             }
             String client = JmhRunner.method(result);
@@ -67,7 +75,8 @@ class JmhSmokeTest {
                    && json.contains("TokenCacheBenchmark.tokenHit"), json);
         JmhRunner.Summary summary = JmhRunner.Summary.of(results);
         System.out.print(summary.table());
-        assertTrue(summary.ratio(1).isPresent() && summary.ratio(2).isPresent() && summary.tokenHitNs() != null,
+        assertTrue(summary.ratio(1).isPresent() && summary.ratio(2).isPresent() && summary.tokenHitNs() != null
+                   && summary.sideBySideRatio(1).isPresent() && summary.sideBySideRatio(2).isPresent(),
                 summary.table());
     }
 
