@@ -34,8 +34,11 @@ public final class CategorySnapshot {
     /** Reads the stored form; resolved once, as resolving the generic type per read showed in profiles. */
     private static final ObjectReader STORED = WireFormat.mapper().readerFor(new TypeReference<Map<String, Entry>>() {
     });
-    private static final Comparator<String> BY_IDS = Comparator.comparingInt((String key) -> ids(key)[0])
-            .thenComparingInt(key -> ids(key)[1]);
+    /** By first then second id; parses the "first/second" keys in place (it runs for every snapshot read). */
+    private static final Comparator<String> BY_IDS = (one, other) -> {
+        int byFirst = Integer.compare(first(one), first(other));
+        return byFirst != 0 ? byFirst : Integer.compare(second(one), second(other));
+    };
 
     private static final ObjectWriter ASCII_JSON = WireFormat.mapper().writer()
             .with(JsonWriteFeature.ESCAPE_NON_ASCII);
@@ -97,7 +100,7 @@ public final class CategorySnapshot {
         });
         previous.entries.forEach((key, before) -> {
             if (!current.entries.containsKey(key)) {
-                changes.put(key, new CategoryChange(appId, ids(key)[0], before.firstName(), ids(key)[1],
+                changes.put(key, new CategoryChange(appId, first(key), before.firstName(), second(key),
                         before.secondName(), before.status(), null, before.reason(), CategoryChange.Type.REMOVED,
                         detectedAt));
             }
@@ -107,7 +110,7 @@ public final class CategorySnapshot {
 
     private static CategoryChange change(String appId, String key, Entry names, Integer previousStatus, Entry now,
                                          CategoryChange.Type type, Instant detectedAt) {
-        return new CategoryChange(appId, ids(key)[0], names.firstName(), ids(key)[1], names.secondName(),
+        return new CategoryChange(appId, first(key), names.firstName(), second(key), names.secondName(),
                 previousStatus, now.status(), now.reason(), type, detectedAt);
     }
 
@@ -155,9 +158,12 @@ public final class CategorySnapshot {
         return first + "/" + second;
     }
 
-    private static int[] ids(String key) {
-        int slash = key.indexOf('/');
-        return new int[] { Integer.parseInt(key.substring(0, slash)), Integer.parseInt(key.substring(slash + 1)) };
+    private static int first(String key) {
+        return Integer.parseInt(key, 0, key.indexOf('/'), 10);
+    }
+
+    private static int second(String key) {
+        return Integer.parseInt(key, key.indexOf('/') + 1, key.length(), 10);
     }
 
     @Override

@@ -54,6 +54,15 @@ class CategorySnapshotTest {
     }
 
     @Test
+    void idOrderIsNumeric_notTextual() {
+        List<CategoryChange> changes = diff(List.of(),
+                List.of(category(10, 1, 1, ""), category(9, 10, 1, ""), category(9, 2, 1, "")));
+
+        assertEquals(List.of("9/2", "9/10", "10/1"),
+                changes.stream().map(change -> change.first() + "/" + change.second()).toList());
+    }
+
+    @Test
     void aChangedReasonOnARejectedCategoryIsAChange_onOthersItIsNot() {
         assertEquals(Type.STATUS_CHANGED, diff(List.of(category(8, 39, 2, "模糊")),
                 List.of(category(8, 39, 2, "过期"))).get(0).type());
