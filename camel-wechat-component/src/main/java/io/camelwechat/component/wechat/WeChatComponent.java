@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
 public class WeChatComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     static {
-        // Camel masks URI options whose names contain "token" or "secret"; the verify ticket is a credential too
-        URISupport.addSanitizeKeywords("verifyticket");
+        // Camel masks URI options whose names contain one of its keywords ("token", "secret", ...); the verify
+        // ticket and the push encodingAesKey are credentials whose names contain none of them. One call: each call
+        // replaces the keywords added before (comma-separated list)
+        URISupport.addSanitizeKeywords("verifyticket,aeskey");
     }
 
     @Metadata(description = "Defaults for every endpoint option; an endpoint's own options override them.")
