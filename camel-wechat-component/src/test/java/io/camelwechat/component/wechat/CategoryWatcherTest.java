@@ -26,6 +26,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.camelwechat.component.wechat.Conditions.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,12 +169,14 @@ class CategoryWatcherTest extends WeChatTestSupport {
                     WeChatConstants.APP_ID, appId);
         }
         simulator.clearRequests();
+        tokens.gate = new java.util.concurrent.CountDownLatch(8);
 
         assertEquals(50, poll(), "every healthy account emitted its change");
         assertEquals(brokenCalls, tokens.calls(broken), "the failing account sat this poll out");
 
         assertEquals(50, delivered.stream().map(e -> e.getMessage().getHeader(WeChatConstants.APP_ID)).distinct().count());
         assertTrue(tokens.maxConcurrent.get() <= 8, "at most pollConcurrency fetches at once: " + tokens.maxConcurrent);
+        assertEquals(8, tokens.maxConcurrent.get(), "pollConcurrency fetches did run at once");
         CategoryAuditConsumer consumer = (CategoryAuditConsumer) context.getRoute("watch").getConsumer();
         assertEquals(List.of(broken), List.copyOf(consumer.failingAccounts().keySet()));
         poll();
@@ -271,27 +274,22 @@ class CategoryWatcherTest extends WeChatTestSupport {
                     CategoryRequest.of(1, 2), WeChatConstants.APP_ID, appId);
         }
         CategoryAuditConsumer consumer = (CategoryAuditConsumer) context.getRoute("watch").getConsumer();
-        Thread polling = new Thread(() -> {
-            try {
-                WatcherProbe.poll(consumer);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        polling.start();
-        assertTrue(firstDelivery.await(10, java.util.concurrent.TimeUnit.SECONDS));
-        Thread stopper = new Thread(() -> {
-            try {
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> polling = background.submit(() -> WatcherProbe.poll(consumer));
+            assertTrue(firstDelivery.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<?> stopper = background.submit(() -> {
                 context.getRouteController().stopRoute("watch", 1, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        stopper.start();
-        awaitCondition(() -> !consumer.isRunAllowed());
-        stopped.countDown();
-        polling.join(10_000);
-        stopper.join(10_000);
+                return null;
+            });
+            awaitCondition(() -> !consumer.isRunAllowed());
+            stopped.countDown();
+            // get() rethrows what failed on those threads and bounds the wait
+            polling.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            stopper.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            background.shutdownNow();
+        }
         assertEquals(1, delivered.size(), "the stop came during the first account's delivery");
 
         context.getRouteController().startRoute("watch");
@@ -341,16 +339,6 @@ class CategoryWatcherTest extends WeChatTestSupport {
         assertTrue(failure.getMessage().contains("40001"), failure.getMessage());
         Exception whileBackingOff = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, this::poll);
         assertTrue(whileBackingOff.getMessage().contains("failing"), whileBackingOff.getMessage());
-    }
-
-    private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
-        }
     }
 
     @Test
@@ -421,6 +409,8 @@ class CategoryWatcherTest extends WeChatTestSupport {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxConcurrent = new AtomicInteger();
         final java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        /** When set, holds each caller until that many are inside at once (bounded): proves they run together. */
+        volatile java.util.concurrent.CountDownLatch gate;
         private final String broken;
 
         ConcurrencyTrackingTokens(String broken) {
@@ -432,9 +422,17 @@ class CategoryWatcherTest extends WeChatTestSupport {
             int now = running.incrementAndGet();
             maxConcurrent.accumulateAndGet(now, Math::max);
             try {
+                java.util.concurrent.CountDownLatch together = gate;
+                if (together != null) {
+                    together.countDown();
+                    together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                }
                 calls.computeIfAbsent(appId, key -> new AtomicInteger()).incrementAndGet();
                 String token = appId.equals(broken) ? "refused-token-0000" : simulator.stableToken(appId);
                 return new AccessToken(token, Duration.ofHours(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             } finally {
                 running.decrementAndGet();
             }

@@ -23,6 +23,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelwechat.component.wechat.Conditions.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,10 +271,7 @@ class PushReceiverTest extends WeChatTestSupport {
 
         simulator.clock().advance(Duration.ofMinutes(11)); // the audit ends: WeChat pushes, the push hints the watcher
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (changes.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        awaitCondition(() -> changes.size() >= 2, Conditions.DEFAULT_TIMEOUT, () -> "2 changes, got " + changes);
         assertEquals(List.of("ADDED 1", "STATUS_CHANGED 3"), changes, "the push made the watcher check at once");
         assertEquals(0, io.camelwechat.component.wechat.consumer.WatcherProbe.poll(watcher),
                 "the poll sees the same transition: no second message");
@@ -281,12 +279,7 @@ class PushReceiverTest extends WeChatTestSupport {
     }
 
     private void awaitEvents(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (events.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " events, got " + events.size());
-            }
-            Thread.sleep(5);
-        }
+        awaitCondition(() -> events.size() >= count, Conditions.DEFAULT_TIMEOUT,
+                () -> "expected " + count + " events, got " + events.size());
     }
 }

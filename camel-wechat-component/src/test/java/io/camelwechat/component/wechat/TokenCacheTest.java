@@ -18,6 +18,7 @@ import io.camelwechat.component.wechat.token.TokenStatistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelwechat.component.wechat.Conditions.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -203,16 +204,6 @@ class TokenCacheTest {
 
     private static String cached(CachingAccessTokenProvider tokens) {
         return tokens.cachedToken("wxa").map(AccessToken::value).orElse(null);
-    }
-
-    private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
-        }
     }
 
     private static void await(CountDownLatch latch) {

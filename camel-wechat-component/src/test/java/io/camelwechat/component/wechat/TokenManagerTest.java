@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.model.CategoryRequest;
@@ -24,6 +23,7 @@ import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
+import static io.camelwechat.component.wechat.Conditions.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -232,16 +232,6 @@ class TokenManagerTest extends WeChatTestSupport {
             return results;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.camelwechat.component.wechat.Conditions.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -27,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * over and delivers what happened since, once.
  */
 class WatcherClusterTest extends WeChatTestSupport {
+
+    /** Leadership moves on the file lock's schedule: longer than the other tests' waits. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     private final List<CamelContext> nodes = new ArrayList<>();
@@ -71,17 +75,17 @@ class WatcherClusterTest extends WeChatTestSupport {
     @Test
     void leaderPolls_followerTakesOverWithoutLossOrDuplicate() throws Exception {
         CamelContext first = startNode("node-a");
-        awaitCondition(() -> simulator.requestCount("/cgi-bin/wxopen/getcategory") > 0);
+        awaitCondition(() -> simulator.requestCount("/cgi-bin/wxopen/getcategory") > 0, WAIT, () -> "a first poll");
         startNode("node-b");
 
         simulator.registerMedia(APP_ID, "media-1");
         template.requestBody("wechat:category?op=add",
                 CategoryRequest.of(8, 39, Certificate.of("出入境中介机构经营许可证", "media-1")));
-        awaitCondition(() -> delivered.size() == 1);
+        awaitCondition(() -> delivered.size() >= 1, WAIT, () -> "1 delivery, got " + delivered);
 
         first.stop();
         simulator.clock().advance(Duration.ofMinutes(11));
-        awaitCondition(() -> delivered.size() == 2);
+        awaitCondition(() -> delivered.size() >= 2, WAIT, () -> "2 deliveries, got " + delivered);
         waitForMorePolls(5);
 
         assertEquals(List.of("node-a ADDED 1", "node-b STATUS_CHANGED 3"), delivered,
@@ -91,16 +95,7 @@ class WatcherClusterTest extends WeChatTestSupport {
     /** Lets the new leader poll a few more times, so that a duplicate would have shown. */
     private void waitForMorePolls(int polls) throws InterruptedException {
         int seen = simulator.requestCount("/cgi-bin/wxopen/getcategory");
-        awaitCondition(() -> simulator.requestCount("/cgi-bin/wxopen/getcategory") >= seen + polls);
-    }
-
-    private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(10);
-        }
+        awaitCondition(() -> simulator.requestCount("/cgi-bin/wxopen/getcategory") >= seen + polls, WAIT,
+                () -> polls + " more polls");
     }
 }
