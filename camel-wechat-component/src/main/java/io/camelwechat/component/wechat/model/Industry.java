@@ -113,17 +113,15 @@ public enum Industry {
      * the set of all name parts. Never throws: an unknown name gives an empty result.
      */
     public static Optional<Industry> match(String firstClass, String secondClass) {
-        Industry documented = firstClass == null || secondClass == null ? null
-                : BY_NAMES.getOrDefault(firstClass, Map.of()).get(secondClass);
-        if (documented != null) {
-            return Optional.of(documented); // the documented names as they are: nothing to normalise
+        Optional<Industry> documented = byNames(firstClass, secondClass); // most answers: nothing to normalise
+        if (documented.isPresent()) {
+            return documented;
         }
         String first = normalise(firstClass);
         String second = normalise(secondClass);
-        for (Industry industry : values()) {
-            if (industry.firstClass.equals(first) && industry.secondClass.equals(second)) {
-                return Optional.of(industry);
-            }
+        Optional<Industry> normalised = byNames(first, second);
+        if (normalised.isPresent()) {
+            return normalised;
         }
         Set<String> parts = new HashSet<>();
         parts.addAll(parts(first));
@@ -133,6 +131,13 @@ public enum Industry {
                         && parts.containsAll(parts(industry.secondClass)))
                 .toList();
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    private static Optional<Industry> byNames(String firstClass, String secondClass) {
+        if (firstClass == null || secondClass == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(BY_NAMES.getOrDefault(firstClass, Map.of()).get(secondClass));
     }
 
     private static String normalise(String name) {
