@@ -25,13 +25,11 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -124,8 +122,8 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         httpClient = new WeChatHttpClient(new HttpTransportSettings(
                 Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
                 proxyHost, proxyPort == null ? 0 : proxyPort, sslContext()));
-        refreshExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WeChatTokenRefresh",
-                refreshPoolProfile());
+        // a few threads, so that one slow fetch does not hold up the others; refreshes are deduplicated per account
+        refreshExecutor = WorkerPools.newPool(getCamelContext(), this, "WeChatTokenRefresh", 4, true);
         tokenProviders = new TokenProviders(httpClient, ticker, refreshExecutor,
                 new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker), defaultVerifyTicketStore);
         metrics = WeChatMetrics.forContext(getCamelContext(), tokenProviders.statistics());
@@ -185,21 +183,6 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     TokenProviders tokenProviders() {
         return requireStarted(tokenProviders);
-    }
-
-    /**
-     * Background token refreshes: a few threads so that one slow fetch does not hold up the others, an unbounded
-     * queue (refreshes are deduplicated per account, so it stays short), and never the caller's thread: a caller
-     * must not wait on a refresh ahead of expiry.
-     */
-    private static ThreadPoolProfile refreshPoolProfile() {
-        ThreadPoolProfile profile = new ThreadPoolProfile("WeChatTokenRefresh");
-        profile.setPoolSize(4);
-        profile.setMaxPoolSize(4);
-        profile.setMaxQueueSize(-1);
-        profile.setAllowCoreThreadTimeOut(true);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return profile;
     }
 
     /** Remembers an endpoint's default account for the readiness check. */

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import io.camelwechat.component.wechat.WorkerPools;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import org.apache.camel.Exchange;
@@ -76,8 +77,8 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         // It is never stopped by the consumer: Camel's repositories clear their contents on stop, which would
         // lose what other consumers sharing the instance, or this one after a route restart, still need.
         ServiceHelper.startService(settings.state());
-        pollers = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "WeChatCategoryWatcher", settings.pollConcurrency());
+        pollers = WorkerPools.newPool(getEndpoint().getCamelContext(), this, "WeChatCategoryWatcher",
+                settings.pollConcurrency(), false);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
             healthCheck = new WatcherHealthCheck("wechat-watcher:" + (getRouteId() != null ? getRouteId()

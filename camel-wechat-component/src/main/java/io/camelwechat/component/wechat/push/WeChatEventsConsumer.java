@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat.push;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
+import io.camelwechat.component.wechat.WorkerPools;
 import io.camelwechat.component.wechat.consumer.WatcherHeaders;
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
 import org.apache.camel.Endpoint;
@@ -38,8 +39,8 @@ public class WeChatEventsConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        emitter = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "WeChatEvents");
+        // one thread: exchanges in the order the pushes were accepted
+        emitter = WorkerPools.newPool(getEndpoint().getCamelContext(), this, "WeChatEvents", 1, false);
         Endpoint http = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + settings.path() + "?httpMethodRestrict=GET,POST");
         httpConsumer = http.createConsumer(new PushReceiver(settings, event -> emitter.execute(() -> emit(event))));
