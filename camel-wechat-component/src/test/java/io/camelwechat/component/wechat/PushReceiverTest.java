@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.camelwechat.component.wechat.Conditions.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,6 +144,7 @@ class PushReceiverTest extends WeChatTestSupport {
         awaitEvents(1);
         Map<?, ?> fields = assertInstanceOf(Map.class, events.get(0).getMessage().getBody());
         assertEquals("component_verify_ticket", fields.get("InfoType"));
+        assertFalse(fields.containsValue(ticket), "the ticket is a credential: it stays out of the message");
     }
 
     @Test

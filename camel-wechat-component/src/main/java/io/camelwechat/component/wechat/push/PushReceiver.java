@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -125,7 +126,13 @@ final class PushReceiver implements Processor {
             appId = settings.expectedAppId();
             fields = SafeXml.fields(body);
         }
-        return toEvent(appId, fields);
+        try {
+            return toEvent(appId, fields);
+        } catch (RuntimeException e) {
+            // answered 500: WeChat sends the same push again, with the same nonce, which must not read as a replay
+            seenNonces.invalidate(nonce);
+            throw e;
+        }
     }
 
     private PushEvent toEvent(String appId, Map<String, String> fields) throws PushRejectedException {
@@ -135,7 +142,10 @@ final class PushReceiver implements Processor {
                 throw new PushRejectedException(400, "a verify ticket push without a ticket for " + appId);
             }
             settings.tickets().save(appId, ticket);
-            return new PushEvent(COMPONENT_VERIFY_TICKET, appId, fields, fields);
+            // the ticket is a credential: it goes to the store only, never into a message a route may log
+            Map<String, String> shown = new LinkedHashMap<>(fields);
+            shown.remove("ComponentVerifyTicket");
+            return new PushEvent(COMPONENT_VERIFY_TICKET, appId, shown);
         }
         String type = fields.getOrDefault("Event", fields.getOrDefault("InfoType", fields.get("MsgType")));
         if (CategoryAuditEvent.EVENT.equals(type)) {
@@ -143,12 +153,12 @@ final class PushReceiver implements Processor {
                 return new PushEvent(type, appId, new CategoryAuditEvent(appId, fields.get("ToUserName"),
                         Integer.parseInt(fields.get("first")), Integer.parseInt(fields.get("second")),
                         Integer.parseInt(fields.get("ret")), fields.getOrDefault("reason", ""),
-                        Long.parseLong(fields.getOrDefault("CreateTime", "0"))), fields);
+                        Long.parseLong(fields.getOrDefault("CreateTime", "0"))));
             } catch (NumberFormatException | NullPointerException e) {
                 throw new PushRejectedException(400, "a wxa_category_audit push without numeric first, second, ret");
             }
         }
-        return new PushEvent(type, appId, fields, fields);
+        return new PushEvent(type, appId, fields);
     }
 
     private void checkTimestamp(String timestamp) throws PushRejectedException {

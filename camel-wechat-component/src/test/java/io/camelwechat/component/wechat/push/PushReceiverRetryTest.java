@@ -1,0 +1,71 @@
+package io.camelwechat.component.wechat.push;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelwechat.component.wechat.token.VerifyTicketStore;
+import io.camelwechat.simulator.WeChatPushes;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A push answered 500 comes back from WeChat with the same nonce: the retry is not a replay. */
+class PushReceiverRetryTest {
+
+    private static final String TOKEN = "camelwechattoken";
+    private static final String COMPONENT = "wxcomponent000001";
+
+    @Test
+    void verifyTicketPush_whoseStoreFailedOnce_isAcceptedWhenWeChatSendsItAgain() throws Exception {
+        AtomicInteger saves = new AtomicInteger();
+        VerifyTicketStore failingOnce = new VerifyTicketStore() {
+            @Override
+            public Optional<String> load(String componentAppId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(String componentAppId, String ticket) {
+                if (saves.incrementAndGet() == 1) {
+                    throw new IllegalStateException("disk full");
+                }
+            }
+        };
+        Instant now = Instant.now();
+        List<PushEvent> events = new ArrayList<>();
+        PushReceiver receiver = new PushReceiver(new PushSettings(TOKEN, null, COMPONENT, "/wechat/platform",
+                Duration.ofMinutes(5), 64 * 1024, failingOnce, Clock.fixed(now, java.time.ZoneOffset.UTC)),
+                events::add);
+        String timestamp = String.valueOf(now.getEpochSecond());
+        String query = "signature=" + WeChatPushes.signature(TOKEN, timestamp, "retry-1") + "&timestamp=" + timestamp
+                       + "&nonce=retry-1";
+        String xml = "<xml><AppId><![CDATA[" + COMPONENT + "]]></AppId><CreateTime>1</CreateTime><InfoType>"
+                     + "<![CDATA[component_verify_ticket]]></InfoType><ComponentVerifyTicket><![CDATA[ticket-1]]>"
+                     + "</ComponentVerifyTicket></xml>";
+
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            assertEquals(500, post(receiver, context, query, xml), "the store failed: WeChat is asked to retry");
+            assertEquals(200, post(receiver, context, query, xml), "the retry with the same nonce is accepted");
+            assertEquals(403, post(receiver, context, query, xml), "after it was accepted, the same nonce is a replay");
+        }
+        assertEquals(2, saves.get());
+        assertEquals(1, events.size());
+    }
+
+    private static int post(PushReceiver receiver, DefaultCamelContext context, String query, String body) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query);
+        exchange.getMessage().setBody(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        receiver.process(exchange);
+        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+    }
+}
