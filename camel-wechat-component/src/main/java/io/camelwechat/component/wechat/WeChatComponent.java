@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
@@ -94,8 +96,8 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     /** Verify tickets pushed to a receiver that names no store; authorizer endpoints without one read them here. */
     private final VerifyTicketStore defaultVerifyTicketStore = new InMemoryVerifyTicketStore();
     private ExecutorService refreshExecutor;
-    /** The accounts the started endpoints act for by default, with their providers: what the health check probes. */
-    private final Map<String, AccessTokenProvider> watchedAccounts = new ConcurrentHashMap<>();
+    /** The started endpoints: their default accounts are what the readiness check probes. */
+    private final Set<WeChatEndpoint> startedEndpoints = ConcurrentHashMap.newKeySet();
     private WeChatTokenHealthCheck healthCheck;
     /** Category watchers that take audit pushes as hints, with the endpoint that made each. */
     private final Map<CategoryAuditConsumer, WeChatEndpoint> hintedWatchers = new ConcurrentHashMap<>();
@@ -158,7 +160,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
             getCamelContext().getExecutorServiceManager().shutdown(refreshExecutor);
             refreshExecutor = null;
         }
-        watchedAccounts.clear();
+        startedEndpoints.clear();
         WeChatHttpClient client = httpClient;
         httpClient = null;
         tokenProviders = null;
@@ -185,19 +187,17 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         return requireStarted(tokenProviders);
     }
 
-    /** Remembers an endpoint's default account for the readiness check. */
-    void watchAccount(String appId, AccessTokenProvider provider) {
-        if (appId != null && !appId.isBlank()) {
-            watchedAccounts.putIfAbsent(appId, provider);
-        }
+    void endpointStarted(WeChatEndpoint endpoint) {
+        startedEndpoints.add(endpoint);
+    }
+
+    void endpointStopped(WeChatEndpoint endpoint) {
+        startedEndpoints.remove(endpoint);
+        hintedWatchers.values().removeIf(endpoint::equals);
     }
 
     void registerWatcher(CategoryAuditConsumer watcher) {
         hintedWatchers.put(watcher, (WeChatEndpoint) watcher.getEndpoint());
-    }
-
-    void unregisterWatchersOf(WeChatEndpoint endpoint) {
-        hintedWatchers.values().removeIf(endpoint::equals);
     }
 
     /** A wxa_category_audit push arrived for an account: the watchers of that account check it now. */
@@ -213,14 +213,19 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         }
     }
 
-    void unwatchAccount(String appId, AccessTokenProvider provider) {
-        if (appId != null) {
-            watchedAccounts.remove(appId, provider);
-        }
-    }
-
+    /**
+     * The default account of each started endpoint with the provider it gets tokens from, worked out when asked:
+     * an account stays probed while any endpoint acting for it runs.
+     */
     Map<String, AccessTokenProvider> watchedAccounts() {
-        return watchedAccounts;
+        Map<String, AccessTokenProvider> accounts = new TreeMap<>();
+        for (WeChatEndpoint endpoint : startedEndpoints) {
+            String appId = endpoint.getConfiguration().getAppId();
+            if (appId != null && !appId.isBlank() && endpoint.tokens() != null) {
+                accounts.putIfAbsent(appId, endpoint.tokens());
+            }
+        }
+        return accounts;
     }
 
     /** Per-account token counters and circuit state, for JMX: no token or secret is ever part of it. */

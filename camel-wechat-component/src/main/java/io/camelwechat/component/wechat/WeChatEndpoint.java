@@ -184,17 +184,19 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         AccessTokenProvider tokens = getComponent().tokenProviders().forEndpoint(tokenSettings);
         invoker = new ResilientInvoker(tokens, getComponent().tokenProviders().circuit(),
                 configuration.busyRetryPolicy(), getComponent().tokenProviders().statistics());
-        getComponent().watchAccount(configuration.getAppId(), tokens);
         this.tokens = tokens;
+        getComponent().endpointStarted(this);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (tokens != null) {
-            getComponent().unwatchAccount(configuration.getAppId(), tokens);
-        }
-        getComponent().unregisterWatchersOf(this);
+        getComponent().endpointStopped(this);
         super.doStop();
+    }
+
+    /** Where this endpoint gets tokens from while started, else null. */
+    AccessTokenProvider tokens() {
+        return tokens;
     }
 
     private void requireModeOptions() {

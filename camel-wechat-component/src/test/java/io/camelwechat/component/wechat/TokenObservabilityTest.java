@@ -55,6 +55,19 @@ class TokenObservabilityTest extends WeChatTestSupport {
     }
 
     @Test
+    void readinessProbesAnAccountWhileAnyEndpointActingForItRuns() throws Exception {
+        org.apache.camel.Endpoint list = context.getEndpoint("wechat:category?op=list");
+        org.apache.camel.Endpoint all = context.getEndpoint("wechat:category?op=all");
+        org.apache.camel.support.service.ServiceHelper.startService(list, all);
+        assertTrue(component().watchedAccounts().containsKey(APP_ID));
+
+        org.apache.camel.support.service.ServiceHelper.stopService(list);
+        assertTrue(component().watchedAccounts().containsKey(APP_ID), "the other endpoint still acts for it");
+        org.apache.camel.support.service.ServiceHelper.stopService(all);
+        assertFalse(component().watchedAccounts().containsKey(APP_ID), "no endpoint acts for it any more");
+    }
+
+    @Test
     void readiness_isUpWithATokenAndDownWhileTheQuotaCircuitIsOpen() {
         template.requestBody("wechat:category?op=list", (Object) null);
         int calls = simulator.totalRequests();
