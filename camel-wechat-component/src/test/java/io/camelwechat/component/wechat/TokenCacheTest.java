@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,6 +201,34 @@ class TokenCacheTest {
 
         ticker.advance(Duration.ofDays(1));
         assertEquals("forced-21", tokens.forceRefresh("wxa", "forced-20").orElseThrow().value());
+    }
+
+    @Test
+    void forceRefresh_ofOneAccount_doesNotWaitForAnotherAccountsForcedFetch() throws Exception {
+        CountDownLatch slowFetchStarted = new CountDownLatch(1);
+        CountDownLatch releaseSlowFetch = new CountDownLatch(1);
+        CachingAccessTokenProvider tokens = new CachingAccessTokenProvider(fetcher, appId -> {
+            if (appId.equals("wxslow")) {
+                slowFetchStarted.countDown();
+                await(releaseSlowFetch);
+            }
+            return new AccessToken("forced-" + appId, Duration.ofSeconds(7200));
+        }, POLICY, ticker, refreshPool, statistics);
+        String slowRejected = tokens.getToken("wxslow").value();
+        String otherRejected = tokens.getToken("wxother").value();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<AccessToken>> slow = caller.submit(() -> tokens.forceRefresh("wxslow", slowRejected));
+            await(slowFetchStarted);
+
+            assertEquals("forced-wxother", tokens.forceRefresh("wxother", otherRejected).orElseThrow().value(),
+                    "answered while the other account's forced fetch is still in flight");
+            releaseSlowFetch.countDown();
+            assertEquals("forced-wxslow", slow.get(10, TimeUnit.SECONDS).orElseThrow().value());
+        } finally {
+            releaseSlowFetch.countDown();
+            caller.shutdownNow();
+        }
     }
 
     private static String cached(CachingAccessTokenProvider tokens) {

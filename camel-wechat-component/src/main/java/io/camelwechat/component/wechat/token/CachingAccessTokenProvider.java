@@ -95,6 +95,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> refreshNotBefore = new ConcurrentHashMap<>();
     private final ForceRefreshLimiter forceLimiter;
+    private final Map<String, Object> forceLocks = new ConcurrentHashMap<>();
     private final Executor refreshExecutor;
 
     /**
@@ -211,7 +212,8 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
         if (forceFetcher == null) {
             return Optional.empty();
         }
-        synchronized (forceLimiter) {
+        // per account: a slow force_refresh of one account must not hold up the others sharing this cache
+        synchronized (forceLocks.computeIfAbsent(appId, key -> new Object())) {
             // a racing caller may have forced already: its token serves everyone
             Optional<AccessToken> current = cachedToken(appId);
             if (current.isPresent() && !current.get().value().equals(rejectedToken)) {
