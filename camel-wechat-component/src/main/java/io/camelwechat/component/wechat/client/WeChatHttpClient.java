@@ -197,8 +197,9 @@ public final class WeChatHttpClient implements AutoCloseable {
 
     /** Base URL, path and the query, each value percent-encoded (space as %20, as URIBuilder did). */
     private static String url(WeChatRequest request) {
+        // paths never carry a query: the operations' are constants, wechat:api refuses one with '?'
         StringBuilder url = new StringBuilder(160).append(request.baseUrl()).append(request.path());
-        char separator = request.path().indexOf('?') < 0 ? '?' : '&';
+        char separator = '?';
         for (Map.Entry<String, String> parameter : request.query().entrySet()) {
             url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
             separator = '&';
