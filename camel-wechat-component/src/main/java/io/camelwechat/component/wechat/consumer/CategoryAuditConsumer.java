@@ -105,6 +105,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         Set<String> accounts = new LinkedHashSet<>(settings.accounts().appIds());
         backoff.retainOnly(accounts);
+        lastDeliveredSequence.keySet().retainAll(accounts); // accounts no longer watched (authorizers come and go)
         Map<String, Future<Fetched>> fetches = new LinkedHashMap<>();
         for (String appId : accounts) {
             if (backoff.shouldPoll(appId)) {

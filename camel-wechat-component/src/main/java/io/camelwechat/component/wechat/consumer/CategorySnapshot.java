@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.camelwechat.component.wechat.model.CategoryAuditStatus;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategory;
 import io.camelwechat.component.wechat.model.WireFormat;
@@ -67,7 +68,7 @@ public final class CategorySnapshot {
     public static CategorySnapshot of(List<SettingCategory> categories, CategorySnapshot previous) {
         Map<String, Entry> entries = new TreeMap<>(BY_IDS);
         for (SettingCategory category : categories) {
-            if (category.auditStatus() < 1 || category.auditStatus() > 3) {
+            if (!CategoryAuditStatus.isDocumented(category.auditStatus())) {
                 Entry known = previous.entries.get(key(category.first(), category.second()));
                 if (known != null) {
                     entries.put(key(category.first(), category.second()), known);
@@ -91,10 +92,11 @@ public final class CategorySnapshot {
         current.entries.forEach((key, now) -> {
             Entry before = previous.entries.get(key);
             if (before == null) {
-                changes.put(key, change(appId, key, now, null, now, CategoryChange.Type.ADDED, detectedAt));
+                changes.put(key, change(appId, key, null, now, CategoryChange.Type.ADDED, detectedAt));
             } else if (before.status() != now.status()
-                       || (now.status() == 2 && !Objects.equals(before.reason(), now.reason()))) {
-                changes.put(key, change(appId, key, now, before.status(), now, CategoryChange.Type.STATUS_CHANGED,
+                       || (now.status() == CategoryAuditStatus.REJECTED.code()
+                           && !Objects.equals(before.reason(), now.reason()))) {
+                changes.put(key, change(appId, key, before.status(), now, CategoryChange.Type.STATUS_CHANGED,
                         detectedAt));
             }
         });
@@ -108,9 +110,9 @@ public final class CategorySnapshot {
         return new ArrayList<>(changes.values());
     }
 
-    private static CategoryChange change(String appId, String key, Entry names, Integer previousStatus, Entry now,
+    private static CategoryChange change(String appId, String key, Integer previousStatus, Entry now,
                                          CategoryChange.Type type, Instant detectedAt) {
-        return new CategoryChange(appId, first(key), names.firstName(), second(key), names.secondName(),
+        return new CategoryChange(appId, first(key), now.firstName(), second(key), now.secondName(),
                 previousStatus, now.status(), now.reason(), type, detectedAt);
     }
 
@@ -125,10 +127,6 @@ public final class CategorySnapshot {
             next.put(key, new Entry(change.firstName(), change.secondName(), change.status(), change.reason()));
         }
         return new CategorySnapshot(next);
-    }
-
-    public int size() {
-        return entries.size();
     }
 
     /** Compact JSON, the form kept in the StateRepository. */

@@ -20,11 +20,14 @@ public enum CategoryAuditStatus {
      * @throws IllegalArgumentException for a code WeChat does not document (only 1, 2 and 3 are)
      */
     public static CategoryAuditStatus fromCode(int code) {
-        for (CategoryAuditStatus status : values()) {
-            if (status.code == code) {
-                return status;
-            }
+        if (!isDocumented(code)) {
+            throw new IllegalArgumentException("audit_status must be 1, 2 or 3, got " + code);
         }
-        throw new IllegalArgumentException("audit_status must be 1, 2 or 3, got " + code);
+        return values()[code - 1];
+    }
+
+    /** Whether WeChat documents this code (1, 2 or 3). */
+    public static boolean isDocumented(int code) {
+        return code >= UNDER_REVIEW.code && code <= APPROVED.code;
     }
 }
