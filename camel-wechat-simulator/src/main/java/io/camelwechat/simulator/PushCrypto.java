@@ -43,14 +43,10 @@ final class PushCrypto {
         this.iv = new IvParameterSpec(Arrays.copyOf(aesKey, 16));
     }
 
-    /** The Base64 {@code Encrypt} value for a message addressed to {@code receiveId} (an appid). */
-    String encrypt(String plaintextXml, String receiveId, byte[] random16) {
-        return encrypt(plaintextXml, receiveId, random16, null);
-    }
-
     /**
-     * As {@link #encrypt(String, String, byte[])}, but when {@code paddingByte} is not null every padding
-     * byte holds that value instead of the pad length: a deliberately broken push for negative tests.
+     * The Base64 {@code Encrypt} value for a message addressed to {@code receiveId} (an appid). When
+     * {@code paddingByte} is not null every padding byte holds that value instead of the pad length: a deliberately
+     * broken push for negative tests.
      */
     String encrypt(String plaintextXml, String receiveId, byte[] random16, Integer paddingByte) {
         if (random16 == null || random16.length != RANDOM_LENGTH) {

@@ -33,7 +33,7 @@ public final class WeChatPushes {
     private static final Pattern TO_USER_NAME = Pattern.compile("<ToUserName>\\s*<!\\[CDATA\\[(.*?)]]>");
     private static final Pattern APP_ID = Pattern.compile("^\\s*<xml>\\s*<AppId>\\s*<!\\[CDATA\\[(.*?)]]>",
             Pattern.DOTALL);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RandomIds RANDOM = new RandomIds(new SecureRandom());
 
     private WeChatPushes() {
     }
@@ -182,10 +182,10 @@ public final class WeChatPushes {
             if (receiveId == null) {
                 throw new IllegalStateException("receiveId is required");
             }
-            byte[] random = random16 != null ? random16 : randomBytes();
+            byte[] random = random16 != null ? random16 : RANDOM.bytes(PushCrypto.RANDOM_LENGTH);
             String encrypt = crypto.encrypt(plaintextXml, receiveId, random, paddingByte);
             String stamp = Long.toString(timestamp);
-            String once = nonce != null ? nonce : randomDigits();
+            String once = nonce != null ? nonce : RANDOM.digits(10);
             String name = outerName;
             String value = outerValue;
             if (name == null) {
@@ -198,20 +198,6 @@ public final class WeChatPushes {
                     + PushXml.cdata(encrypt) + "</Encrypt></xml>";
             return new SignedPush(body, stamp, once, PushCrypto.signature(token, stamp, once),
                     PushCrypto.signature(token, stamp, once, encrypt));
-        }
-
-        private static byte[] randomBytes() {
-            byte[] bytes = new byte[PushCrypto.RANDOM_LENGTH];
-            RANDOM.nextBytes(bytes);
-            return bytes;
-        }
-
-        private static String randomDigits() {
-            StringBuilder digits = new StringBuilder();
-            for (int i = 0; i < 10; i++) {
-                digits.append(RANDOM.nextInt(10));
-            }
-            return digits.toString();
         }
     }
 }
