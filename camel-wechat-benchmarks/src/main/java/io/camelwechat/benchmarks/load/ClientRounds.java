@@ -164,12 +164,7 @@ final class ClientRounds {
     private interface During {
         void run(long began, long deadline) throws Exception;
 
-        During NOTHING = (began, deadline) -> {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            }
-        };
+        During NOTHING = (began, deadline) -> sleepUntil(deadline);
     }
 
     private static List<Tally> clients(WeChatSimulator simulator) {

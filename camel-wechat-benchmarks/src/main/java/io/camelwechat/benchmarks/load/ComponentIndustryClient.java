@@ -19,12 +19,11 @@ final class ComponentIndustryClient implements IndustryClient {
     private final CamelContext context;
     private final ProducerTemplate template;
     private final Endpoint endpoint;
-    private final WeChatComponent component;
 
     ComponentIndustryClient(String baseUrl, String appId, String secret, Ticker ticker) {
         context = new DefaultCamelContext();
         context.getShutdownStrategy().setTimeout(5);
-        component = new WeChatComponent();
+        WeChatComponent component = new WeChatComponent();
         component.getConfiguration().setBaseUrl(baseUrl);
         component.getConfiguration().setAppId(appId);
         component.getConfiguration().setAppSecret(secret);
@@ -45,10 +44,6 @@ final class ComponentIndustryClient implements IndustryClient {
     @Override
     public Object getIndustry() {
         return template.requestBody(endpoint, (Object) null);
-    }
-
-    WeChatComponent component() {
-        return component;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.camelwechat.simulator.WeChatSimulator;
+
 /**
  * The load harness of issue 7: the component beside a bare Apache HttpClient 5 and WxJava against the WeChat
  * simulator on 127.0.0.1, all in one run, and the component's token cache, category watcher and push receiver
@@ -94,8 +96,9 @@ public final class LoadHarness {
                 .append(System.getProperty("java.vm.name")).append("), max heap ")
                 .append(runtime.maxMemory() / 1048576).append(" MB, JVM arguments ")
                 .append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append(".\n\n")
-                .append("Everything runs in this one JVM on loopback: the simulator (`com.sun.net.httpserver`, 32 "
-                        + "request threads) and the clients share the cores, so a client's figures include the "
+                .append("Everything runs in this one JVM on loopback: the simulator (`com.sun.net.httpserver`, ")
+                .append(WeChatSimulator.Builder.DEFAULT_THREADS).append(" request threads, more in the watcher "
+                        + "scenario) and the clients share the cores, so a client's figures include the "
                         + "simulator's CPU time. Settings: `").append(settings.asOptions()).append("`.\n\n");
         md.append("## Targets (issue 7)\n\n| scenario | what | target | measured | met |\n| --- | --- | --- | --- | --- |\n");
         for (Section section : sections.values()) {

@@ -24,10 +24,6 @@ final class Section {
         this.title = title;
     }
 
-    String name() {
-        return name;
-    }
-
     Section paragraph(String text) {
         markdown.append(text).append("\n\n");
         return this;
@@ -52,10 +48,6 @@ final class Section {
     /** A figure by name; NaN when the scenario did not produce it. */
     double figure(String key) {
         return figures.getOrDefault(key, Double.NaN);
-    }
-
-    Map<String, Double> figures() {
-        return figures;
     }
 
     Section target(String what, String target, String measured, boolean met) {

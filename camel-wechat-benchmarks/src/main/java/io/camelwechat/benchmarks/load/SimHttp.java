@@ -16,7 +16,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * The harness's own calls to the simulator (setting up state, "another node" forcing a token refresh), on a JDK
+ * The harness's own calls to the simulator (setting up state, "another node" forcing a token refresh), on an Apache
  * HttpClient 5 of their own so that they never share a pool with a measured client.
  */
 final class SimHttp implements AutoCloseable {
@@ -27,14 +27,24 @@ final class SimHttp implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final WeChatSimulator simulator;
-    private final CloseableHttpClient http = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(32)
-                    .setMaxConnPerRoute(32).build())
-            .disableAutomaticRetries()
-            .build();
+    private final CloseableHttpClient http = pooledClient(32);
 
     SimHttp(WeChatSimulator simulator) {
         this.simulator = simulator;
+    }
+
+    /**
+     * The harness's bare Apache HttpClient 5: pooled up to {@code maxConnections} to the one simulator, no automatic
+     * retries (a retry would hide what is measured), no cookies, no redirects.
+     */
+    static CloseableHttpClient pooledClient(int maxConnections) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections).build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .build();
     }
 
     /** Token requests the simulator has answered so far (stable and classic). */

@@ -29,8 +29,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 
@@ -265,10 +263,7 @@ final class WatcherScenario {
     private static void bareFetchEach(WeChatSimulator simulator, List<String> appIds, int concurrency)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try (CloseableHttpClient http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(concurrency).setMaxConnPerRoute(concurrency).build())
-                .disableAutomaticRetries().build()) {
+        try (CloseableHttpClient http = SimHttp.pooledClient(concurrency)) {
             List<Future<?>> fetches = new ArrayList<>();
             for (String appId : appIds) {
                 String url = simulator.baseUrl() + GET_CATEGORY + "?access_token=" + simulator.stableToken(appId);
