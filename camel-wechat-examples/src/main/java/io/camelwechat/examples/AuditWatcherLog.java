@@ -38,7 +38,8 @@ final class AuditWatcherLog {
         };
     }
 
-    private static String status(Integer status, String reason) {
+    /** An audit status as the story prints it, for the watcher's lines and the category list alike. */
+    static String status(Integer status, String reason) {
         if (status == null) {
             return "none";
         }

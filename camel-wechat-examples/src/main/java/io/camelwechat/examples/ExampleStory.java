@@ -156,13 +156,8 @@ final class ExampleStory {
     }
 
     private static String describe(SettingCategory category) {
-        String status = switch (category.auditStatus()) {
-            case 1 -> "under review";
-            case 2 -> "rejected: " + category.auditReason();
-            case 3 -> "approved";
-            default -> "audit status " + category.auditStatus();
-        };
-        return category.firstName() + "/" + category.secondName() + " " + status;
+        return category.firstName() + "/" + category.secondName() + " "
+               + AuditWatcherLog.status(category.auditStatus(), category.auditReason());
     }
 
     private String uploadPicture() throws IOException {

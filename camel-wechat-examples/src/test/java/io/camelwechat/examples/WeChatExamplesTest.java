@@ -23,7 +23,7 @@ class WeChatExamplesTest {
         assertTrue(result.succeeded(), output);
         assertEquals(16, result.passed(), output);
         assertTrue(output.contains("primary 运输与仓储 / 快递 (code 13)"), output);
-        assertTrue(output.contains("rejected: "), "one category is rejected first: " + output);
+        assertTrue(output.contains("出国移民 rejected ("), "one category is rejected first: " + output);
         assertTrue(output.contains("media_id "), output);
         assertTrue(output.contains("Summary: 16 steps, 16 passed, 0 failed"), output);
         assertTrue(output.contains("watcher: 教育/出国移民 under review -> rejected (缺少资质材料"), output);
