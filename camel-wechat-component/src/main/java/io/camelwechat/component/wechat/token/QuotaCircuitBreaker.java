@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.client.WeChatRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stops calling WeChat for an account whose quota is exhausted (45009 daily limit, 45011 frequency limit): every
@@ -17,6 +19,8 @@ import io.camelwechat.component.wechat.client.WeChatRequest;
  * answer opens it again, and meanwhile the other callers keep failing at once. Thread-safe.
  */
 public final class QuotaCircuitBreaker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaCircuitBreaker.class);
 
     public static final Set<Integer> QUOTA_ERRCODES = Set.of(45009, 45011);
 
@@ -65,10 +69,20 @@ public final class QuotaCircuitBreaker {
         }
     }
 
-    /** WeChat said the quota is exhausted: calls for the account fail at once for the cooldown. */
-    void open(String appId, int errcode) {
+    /**
+     * WeChat said the quota is exhausted: calls for the account fail at once for the cooldown. The one place that
+     * opens a circuit, so the warning is logged whichever call heard it (a background token refresh included).
+     */
+    void open(String appId, WeChatApiException quotaAnswer) {
         long now = ticker.read();
-        open.put(key(appId), new Open(now, errcode, now + cooldown.toNanos()));
+        Open before = open.put(key(appId), new Open(now, quotaAnswer.getErrcode(), now + cooldown.toNanos()));
+        if (before != null && before.untilNanos() > now) {
+            // already open (the token fetch and the call it served both heard it, or a probe failed): once is enough
+            LOG.debug("WeChat {} says the quota of {} is still exhausted", quotaAnswer.getApi(), appId);
+            return;
+        }
+        LOG.warn("WeChat {} says the quota of {} is exhausted (errcode {}); calls for it fail at once until the quota "
+                 + "cooldown ends", quotaAnswer.getApi(), appId, quotaAnswer.getErrcode());
     }
 
     /**

@@ -84,9 +84,7 @@ public final class ResilientInvoker {
             return step.get();
         } catch (WeChatApiException failure) {
             if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(failure.getErrcode())) {
-                circuit.open(appId, failure.getErrcode());
-                LOG.warn("WeChat {} says the quota of {} is exhausted (errcode {}); calls for it fail at once until "
-                         + "the quota cooldown ends", failure.getApi(), appId, failure.getErrcode());
+                circuit.open(appId, failure);
             }
             throw failure;
         }

@@ -1,6 +1,5 @@
 package io.camelwechat.component.wechat.token;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +86,15 @@ public final class TokenProviders {
     private record CacheSettings(CachingAccessTokenProvider.Policy policy, boolean allowForceRefresh) {
     }
 
+    /** An authorizer cache's settings: its stores compare by identity and are named by class in logs, never shown. */
+    private record StoreSettings(CacheSettings cache, VerifyTicketStore tickets, AuthorizerTokenStore refreshTokens) {
+        @Override
+        public String toString() {
+            return cache + ", verify tickets in " + tickets.getClass().getSimpleName() + ", refresh tokens in "
+                   + refreshTokens.getClass().getSimpleName();
+        }
+    }
+
     private AccessTokenProvider authorizerProvider(TokenSettings settings) {
         TokenSettings.ThirdPartyPlatform platform = settings.platform();
         componentSecrets.register(platform.componentAppId(), platform.componentAppSecret());
@@ -109,7 +117,7 @@ public final class TokenProviders {
                 () -> newCache(new ComponentTokenFetcher(client, settings.baseUrl(), componentSecrets, tickets), null,
                         settings.cachePolicy()));
         return cache(new AuthorizerSource(settings.baseUrl(), platform.componentAppId()),
-                List.of(cacheSettings, tickets, refreshTokens), () -> newCache(
+                new StoreSettings(cacheSettings, tickets, refreshTokens), () -> newCache(
                         new AuthorizerTokenFetcher(client, settings.baseUrl(), platform.componentAppId(),
                                 new ResilientInvoker(componentTokens, circuit, BusyRetryPolicy.NONE, statistics),
                                 refreshTokens),
@@ -141,7 +149,7 @@ public final class TokenProviders {
                 return fetcher.fetch(appId);
             } catch (WeChatApiException e) {
                 if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(e.getErrcode())) {
-                    circuit.open(appId, e.getErrcode());
+                    circuit.open(appId, e);
                 }
                 throw e;
             }
