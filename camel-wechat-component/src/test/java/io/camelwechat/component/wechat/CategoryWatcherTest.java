@@ -274,6 +274,23 @@ class CategoryWatcherTest extends WeChatTestSupport {
                     CategoryRequest.of(1, 2), WeChatConstants.APP_ID, appId);
         }
         CategoryAuditConsumer consumer = (CategoryAuditConsumer) context.getRoute("watch").getConsumer();
+        stopRouteDuringFirstDelivery(consumer, firstDelivery, stopped);
+        assertEquals(1, delivered.size(), "the stop came during the first account's delivery");
+
+        context.getRouteController().startRoute("watch");
+        poll();
+
+        List<String> accounts = delivered.stream()
+                .map(exchange -> exchange.getMessage().getHeader(WeChatConstants.APP_ID, String.class)).toList();
+        assertEquals(1, java.util.Collections.frequency(accounts, second), "the second account's change was not lost");
+        assertTrue(java.util.Collections.frequency(accounts, APP_ID) <= 2,
+                "only the change in flight at the stop may come twice: " + accounts);
+    }
+
+    /** Polls on another thread, stops the route once the first delivery is in its processor, then lets it end. */
+    private void stopRouteDuringFirstDelivery(CategoryAuditConsumer consumer,
+                                              java.util.concurrent.CountDownLatch firstDelivery,
+                                              java.util.concurrent.CountDownLatch stopped) throws Exception {
         java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             java.util.concurrent.Future<Integer> polling = background.submit(() -> WatcherProbe.poll(consumer));
@@ -290,16 +307,49 @@ class CategoryWatcherTest extends WeChatTestSupport {
         } finally {
             background.shutdownNow();
         }
-        assertEquals(1, delivered.size(), "the stop came during the first account's delivery");
+    }
 
-        context.getRouteController().startRoute("watch");
-        poll();
+    @Test
+    void stoppingMidPoll_cancelsTheFetchesStillQueued() throws Exception {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String appId = String.format("wx00000000queued%02d", i);
+            simulator.addAccount(appId, "secret-" + i);
+            accounts.add(appId);
+        }
+        context.getRegistry().bind("tokens", new ConcurrencyTrackingTokens("none"));
+        java.util.concurrent.CountDownLatch firstDelivery = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false&emitInitialState=true&pollConcurrency=1"
+                     + "&accessTokenProvider=#tokens&appIds=" + String.join(",", accounts)).routeId("watch")
+                        .process(exchange -> {
+                            firstDelivery.countDown();
+                            stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        });
+            }
+        });
+        for (String appId : accounts) {
+            template.requestBodyAndHeader("wechat:category?op=add&accessTokenProvider=#tokens",
+                    CategoryRequest.of(1, 2), WeChatConstants.APP_ID, appId);
+        }
+        simulator.clearRequests();
+        simulator.faults().latency(Duration.ofMillis(200)); // one fetch at a time: 4 s for all twenty
 
-        List<String> accounts = delivered.stream()
-                .map(exchange -> exchange.getMessage().getHeader(WeChatConstants.APP_ID, String.class)).toList();
-        assertEquals(1, java.util.Collections.frequency(accounts, second), "the second account's change was not lost");
-        assertTrue(java.util.Collections.frequency(accounts, APP_ID) <= 2,
-                "only the change in flight at the stop may come twice: " + accounts);
+        stopRouteDuringFirstDelivery((CategoryAuditConsumer) context.getRoute("watch").getConsumer(), firstDelivery,
+                stopped);
+        // the stopped pool's threads end once nothing is left: at once if the queued fetches were cancelled, after
+        // running all of them (about 4 s) if not
+        awaitCondition(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().contains("WeChatCategoryWatcher")), Duration.ofSeconds(15),
+                () -> "the watcher's fetch threads ended");
+        int fetched = simulator.requestCount("/cgi-bin/wxopen/getcategory");
+        simulator.faults().clear();
+
+        assertTrue(fetched < accounts.size(), "the fetches queued behind the stop were cancelled: " + fetched
+                                              + " of " + accounts.size() + " accounts fetched");
     }
 
     @Test

@@ -116,7 +116,10 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         Exception lastFailure = null;
         for (Map.Entry<String, Future<Fetched>> fetch : fetches.entrySet()) {
             if (!isRunAllowed()) {
-                break; // stopping: what is not delivered now is found again by the next poll
+                // stopping: what is not delivered now is found again by the next poll, so the fetches still
+                // queued would only spend WeChat quota
+                fetches.values().forEach(pending -> pending.cancel(false));
+                break;
             }
             String appId = fetch.getKey();
             try {
