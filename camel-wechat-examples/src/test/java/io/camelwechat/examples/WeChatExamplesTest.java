@@ -29,6 +29,7 @@ class WeChatExamplesTest {
         assertTrue(output.contains("watcher: 教育/出国移民 under review -> rejected (缺少资质材料"), output);
         assertTrue(output.contains("watcher: 教育/出国移民 under review -> approved"), output);
         assertTrue(output.contains("removed"), output);
+        assertTrue(output.contains("watcher: 工具/信息查询 removed"), "the watcher reported the deletion: " + output);
         assertTrue(output.contains("wechat-tokens UP"), "the component's readiness check under camel-main: " + output);
         assertTrue(output.contains("wechat-watcher:audit-watcher UP"), output);
     }

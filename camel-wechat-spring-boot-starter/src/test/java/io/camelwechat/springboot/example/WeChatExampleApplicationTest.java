@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConfiguration;
+import io.camelwechat.component.wechat.consumer.CategorySnapshot;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.simulator.WeChatSimulator;
 import org.apache.camel.CamelContext;
@@ -85,6 +86,9 @@ class WeChatExampleApplicationTest {
 
         // its first poll records the categories as they are (emitInitialState is false), under the appid
         assertNotNull(watcherState.getState(APP_ID));
+        SettingCategories listed = template.requestBody("direct:categories", (Object) null, SettingCategories.class);
+        assertEquals(CategorySnapshot.of(listed.categories()), CategorySnapshot.fromJson(watcherState.getState(APP_ID)),
+                "what was recorded is what WeChat lists");
     }
 
     @Test
