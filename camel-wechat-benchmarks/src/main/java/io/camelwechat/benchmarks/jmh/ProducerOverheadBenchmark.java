@@ -58,9 +58,11 @@ public class ProducerOverheadBenchmark {
     static final String STABLE_TOKEN_PATH = "/cgi-bin/stable_token";
     static final String CLASSIC_TOKEN_PATH = "/cgi-bin/token";
 
-    static final int MAX_CONNECTIONS = 50;
-    static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
-    static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(30);
+    /** The component's defaults, which the bare client gets too. */
+    private static final WeChatComponent DEFAULTS = new WeChatComponent();
+    static final int MAX_CONNECTIONS = DEFAULTS.getMaxConnections();
+    static final Timeout CONNECT_TIMEOUT = Timeout.ofMilliseconds(DEFAULTS.getConnectTimeout());
+    static final Timeout RESPONSE_TIMEOUT = Timeout.ofMilliseconds(DEFAULTS.getResponseTimeout());
 
     /** What one trial's simulator saw: read by the smoke test (forks 0, same JVM). */
     record TrialRecord(String client, int threads, int categoryRequests, int tokenRequests) {

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.camelwechat.component.wechat.WeChatConfiguration;
 import io.camelwechat.component.wechat.token.AccessToken;
 import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
 import io.camelwechat.component.wechat.token.TokenStatistics;
@@ -51,8 +52,7 @@ public class TokenCacheBenchmark {
                     return new AccessToken("token-of-" + appId, Duration.ofHours(2));
                 },
                 null,
-                new CachingAccessTokenProvider.Policy(Duration.ofSeconds(60), Duration.ofSeconds(300),
-                        Duration.ofSeconds(10)),
+                new WeChatConfiguration().tokenSettings().cachePolicy(), // the component's default policy
                 ticker,
                 Runnable::run,
                 new TokenStatistics());

@@ -109,7 +109,9 @@ final class WatcherScenario {
             boolean inUri = accounts <= MAX_APPIDS_IN_URI;
             WeChatComponent component = new WeChatComponent();
             component.getConfiguration().setBaseUrl(simulator.baseUrl());
-            component.setMaxConnections(Math.max(50, concurrency)); // default 50 would cap 64 fetches at 50
+            int defaultConnections = component.getMaxConnections();
+            // the default would cap 64 fetches at its pool size
+            component.setMaxConnections(Math.max(defaultConnections, concurrency));
             context.addComponent("wechat", component);
             String uri = "wechat:category?" + (inUri ? "appIds=" + String.join(",", appIds)
                     : "accountsProvider=#watchedAccounts") + "&pollConcurrency=" + concurrency
@@ -160,7 +162,8 @@ final class WatcherScenario {
                                   + "&accessTokenProvider=#simTokens&stateRepository=#watcherState\")` (a "
                                   + "`MemoryStateRepository`, the kind the watcher uses by default); the token bean "
                                   + "returns `simulator.stableToken(appId)`. The component's maxConnections is set "
-                                  + "to " + Math.max(50, concurrency) + " (default 50). The simulator answers every "
+                                  + "to " + component.getMaxConnections() + " (default " + defaultConnections
+                                  + "). The simulator answers every "
                                   + "request after " + latency + " ms (`faults().latency`, a sleep on its request "
                                   + "thread) and serves " + simulatorThreads + " requests at once (`threads(int)`; "
                                   + "its default 32 would queue the watcher's " + concurrency + " fetches and double "
