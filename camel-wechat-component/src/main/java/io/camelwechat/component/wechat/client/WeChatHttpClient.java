@@ -55,6 +55,9 @@ public final class WeChatHttpClient implements AutoCloseable {
         }
     };
 
+    /** WeChat's answer to a path it does not know. */
+    private static final int INVALID_URL = 40066;
+
     private final CloseableHttpClient http;
     private final HttpTransportSettings settings;
 
@@ -99,7 +102,9 @@ public final class WeChatHttpClient implements AutoCloseable {
         }
         if (status.errcode() != 0) {
             throw new WeChatApiException(request.api(), request.describe(), status.errcode(),
-                    redact(status.errmsg(), request));
+                    Redaction.mask(status.errmsg(), request.secretValues()),
+                    status.errcode() == INVALID_URL ? "WeChat knows no API " + request.path() + " under baseUrl "
+                                                      + request.baseUrl() : null);
         }
         try {
             return resultType.cast(READERS.get(resultType).readValue(answer.body()));
@@ -129,14 +134,16 @@ public final class WeChatHttpClient implements AutoCloseable {
                 }
                 if (response.getCode() != 200) {
                     throw new WeChatHttpException(request.api(), response.getCode(), response.getReasonPhrase(),
-                            request.label() + " answered HTTP " + response.getCode() + " " + response.getReasonPhrase(),
-                            null);
+                            request.label() + " answered HTTP " + response.getCode() + " " + response.getReasonPhrase()
+                            + (response.getCode() == 404 ? notFoundHint(request) : ""), null);
                 }
                 return new Answer(body, response.getEntity() == null
                         ? "none" : String.valueOf(response.getEntity().getContentType()));
             });
         } catch (WeChatException e) {
             throw e;
+        } catch (RuntimeException e) {
+            throw transportFailure(request, e.getClass().getSimpleName(), e);
         } catch (ConnectTimeoutException e) {
             throw transportFailure(request, "could not connect to " + request.baseUrl() + " within connectTimeout "
                                             + settings.connectTimeout().toMillis() + " ms", e);
@@ -162,22 +169,21 @@ public final class WeChatHttpClient implements AutoCloseable {
                 null);
     }
 
+    /** WeChat answers every path it knows: a 404 means the base URL points somewhere else. */
+    private static String notFoundHint(WeChatRequest request) {
+        return ": nothing answers " + request.path() + " under baseUrl " + request.baseUrl() + "; baseUrl must be "
+               + "the WeChat API's scheme, host, port and (for a gateway) path prefix, "
+               + BaseUrl.WECHAT + " by default";
+    }
+
     private static WeChatHttpException transportFailure(WeChatRequest request, String what, Exception cause) {
-        // HttpClient's own I/O exceptions name the host only, never the query, so the cause is safe to keep
-        return new WeChatHttpException(request.api(), 0, null,
-                request.label() + " failed: " + what, cause);
+        return new WeChatHttpException(request.api(), 0, null, request.label() + " failed: " + what,
+                Redaction.withoutSecrets(cause, request.secretValues()));
     }
 
     private static HttpUriRequestBase toHttpRequest(WeChatRequest request) {
-        URI uri;
-        try {
-            uri = new URI(url(request));
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("baseUrl and path do not form a valid URL: " + request.baseUrl()
-                                               + request.path(), e);
-        }
         HttpUriRequestBase httpRequest = request.method() == WeChatRequest.HttpMethod.GET
-                ? new HttpGet(uri) : new HttpPost(uri);
+                ? new HttpGet(uri(request)) : new HttpPost(uri(request));
         if (request.body() instanceof RequestBody.Json json) {
             try {
                 httpRequest.setEntity(new ByteArrayEntity(MAPPER.writeValueAsBytes(json.value()),
@@ -195,31 +201,34 @@ public final class WeChatHttpClient implements AutoCloseable {
         return httpRequest;
     }
 
-    /** Base URL, path and the query, each value percent-encoded (space as %20, as URIBuilder did). */
-    private static String url(WeChatRequest request) {
-        // paths never carry a query: the operations' are constants, wechat:api refuses one with '?'
-        StringBuilder url = new StringBuilder(160).append(request.baseUrl()).append(request.path());
+    /**
+     * Base URL and path, checked as a URI before the query is added, then the query, each value percent-encoded
+     * (space as %20). Only the first step can fail on its input, and its input holds no credential; the query is
+     * encoded, so the second cannot fail, and if it did its message would quote the token, so it is never kept.
+     */
+    private static URI uri(WeChatRequest request) {
+        String withoutQuery = request.baseUrl() + request.path();
+        try {
+            new URI(withoutQuery);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(request.label() + ": baseUrl and path do not form a valid URL: "
+                                               + e.getReason() + " at index " + e.getIndex());
+        }
+        StringBuilder url = new StringBuilder(160).append(withoutQuery);
         char separator = '?';
         for (Map.Entry<String, String> parameter : request.query().entrySet()) {
             url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
             separator = '&';
         }
-        return url.toString();
+        try {
+            return new URI(url.toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(request.label() + ": the query does not form a valid URL");
+        }
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** WeChat's errmsg never should echo a credential; make sure of it anyway before it reaches a message. */
-    private static String redact(String text, WeChatRequest request) {
-        String redacted = text;
-        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-            if (WeChatRequest.SECRET_PARAMETERS.contains(parameter.getKey()) && !parameter.getValue().isEmpty()) {
-                redacted = redacted.replace(parameter.getValue(), "***");
-            }
-        }
-        return redacted;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.camelwechat.component.wechat.client;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +22,9 @@ public record WeChatRequest(String api, HttpMethod method, String baseUrl, Strin
 
     /** Query parameters whose values are credentials. */
     static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "secret", "component_access_token");
+    /** Fields of the token requests' JSON bodies whose values are credentials. */
+    static final Set<String> SECRET_BODY_FIELDS = Set.of("secret", "component_appsecret", "component_verify_ticket",
+            "authorizer_refresh_token");
 
     public enum HttpMethod {
         GET,
@@ -40,6 +45,24 @@ public record WeChatRequest(String api, HttpMethod method, String baseUrl, Strin
         Map<String, String> extended = new LinkedHashMap<>(query);
         extended.put(name, value);
         return new WeChatRequest(api, method, baseUrl, path, extended, body);
+    }
+
+    /** The credentials this request carries, in its query or its body: what must never be shown. */
+    List<String> secretValues() {
+        List<String> secrets = new ArrayList<>(2);
+        query.forEach((name, value) -> {
+            if (SECRET_PARAMETERS.contains(name) && value != null && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        });
+        if (body instanceof RequestBody.Json json && json.value() instanceof Map<?, ?> fields) {
+            fields.forEach((name, value) -> {
+                if (SECRET_BODY_FIELDS.contains(name) && value instanceof String text && !text.isEmpty()) {
+                    secrets.add(text);
+                }
+            });
+        }
+        return secrets;
     }
 
     /** For messages: method and path, never the query. */
