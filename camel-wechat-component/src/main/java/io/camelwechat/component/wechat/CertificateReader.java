@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.Certificate;
 
 /**
@@ -76,7 +77,7 @@ final class CertificateReader {
             throw new IllegalArgumentException(name + " must be a non-blank String, got "
                                                + (value == null ? "nothing" : InputValues.describe(value)));
         }
-        return text;
+        return Texts.requireNoControlCharacters(text, name);
     }
 
     private static Long number(Object value, String name) {

@@ -1,13 +1,20 @@
 package io.camelwechat.component.wechat;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.camelwechat.component.wechat.client.RequestBody;
 import io.camelwechat.component.wechat.client.WeChatRequest;
 import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.WireFormat;
 import org.apache.camel.Message;
 
@@ -18,6 +25,12 @@ import org.apache.camel.Message;
  */
 final class GenericApiCall {
 
+    private static final String BODIES = "a Map, a record or JSON text holding an object";
+    private static final Pattern PATH_CHARACTERS = Pattern.compile("[A-Za-z0-9._~/-]+");
+    /** WeChat answers 47001 to a JSON document followed by anything: refuse it here, saying why. */
+    private static final ObjectReader STRICT_JSON = WireFormat.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private GenericApiCall() {
     }
 
@@ -27,13 +40,51 @@ final class GenericApiCall {
      * @throws IllegalArgumentException naming what is allowed
      */
     static void check(WeChatConfiguration configuration) {
-        String path = configuration.getPath();
-        if (path == null || !(path.startsWith("/cgi-bin/") || path.startsWith("/wxa/")) || path.contains("?")
-            || path.contains("..")) {
-            throw new IllegalArgumentException("wechat:api needs the path of a WeChat server API under /cgi-bin/ or "
-                                               + "/wxa/, without a query (the access token is added), got " + path);
-        }
+        checkPath(configuration.getPath());
         method(configuration);
+    }
+
+    /**
+     * A WeChat API path: under {@code /cgi-bin/} or {@code /wxa/} once percent-decoded and normalised, with no
+     * query, fragment, control character, encoded slash or dot segment. It is checked decoded because whoever
+     * reads it later (a proxy, a gateway, WeChat) may decode it: {@code /cgi-bin/%2e%2e/admin} is
+     * {@code /admin} to them.
+     */
+    static void checkPath(String path) {
+        if (path == null || path.isBlank()) {
+            throw pathRefused(path, "it is not set");
+        }
+        Texts.requireNoControlCharacters(path, "wechat:api path");
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw pathRefused(path, "it holds a malformed percent-encoding");
+        }
+        if (!decoded.equals(path)) {
+            // WeChat's paths are plain ASCII words: an encoded character only hides something
+            throw pathRefused(path, "it holds percent-encoded characters (decoded: " + InputValues.describe(decoded)
+                                    + ")");
+        }
+        if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+            throw pathRefused(path, "it holds a query or fragment (the access token is added by the component)");
+        }
+        if (!PATH_CHARACTERS.matcher(path).matches()) {
+            throw pathRefused(path, "only letters, digits and - _ . ~ / may appear in it");
+        }
+        String normalised = URI.create(path).normalize().getPath();
+        if (!normalised.equals(path) || path.contains("//")) {
+            throw pathRefused(path, "it holds dot segments or empty segments (normalised: " + normalised + ")");
+        }
+        if (!(path.startsWith("/cgi-bin/") || path.startsWith("/wxa/")) || path.endsWith("/")) {
+            throw pathRefused(path, "it is not an API under /cgi-bin/ or /wxa/");
+        }
+    }
+
+    private static IllegalArgumentException pathRefused(String path, String why) {
+        return new IllegalArgumentException("wechat:api needs the path of a WeChat server API under /cgi-bin/ or "
+                                            + "/wxa/, without a query (the access token is added); got "
+                                            + InputValues.describe(path) + ": " + why);
     }
 
     static HttpMethod method(WeChatConfiguration configuration) {
@@ -51,26 +102,38 @@ final class GenericApiCall {
                 configuration.getPath(), Map.of(), body);
     }
 
-    /** A Map or record as it is; JSON text parsed first, so that it is sent as JSON and not as a JSON string. */
-    private static Object bodyOf(Message message) {
+    /**
+     * The body as a JSON object: a Map or a record as it is, JSON text parsed first (so that it is sent as JSON and
+     * not as a JSON string). WeChat's APIs take JSON objects only: a number, a list or text holding one is refused.
+     */
+    private static JsonNode bodyOf(Message message) {
         Object body = message.getBody();
         if (body == null) {
-            return Map.of();
+            return WireFormat.mapper().createObjectNode();
         }
+        JsonNode json;
         if (body instanceof String || body instanceof byte[]) {
             String text = message.getBody(String.class);
             try {
-                JsonNode json = WireFormat.mapper().readTree(text);
-                if (json == null || !json.isObject()) {
-                    throw new IllegalArgumentException("wechat:api body must be a JSON object, got "
-                                                       + (json == null ? "nothing" : json.getNodeType()));
-                }
-                return json;
+                json = STRICT_JSON.readTree(text);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("wechat:api body is text but not JSON: " + e.getOriginalMessage());
             }
+        } else {
+            try {
+                json = WireFormat.mapper().valueToTree(body);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("wechat:api body " + body.getClass().getSimpleName()
+                                                   + " cannot be written as JSON: " + BODIES, e);
+            }
         }
-        return body;
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("wechat:api body must be a JSON object (" + BODIES + "), got "
+                                               + (json == null || json.isMissingNode() ? "nothing"
+                                                       : "a JSON " + json.getNodeType().name().toLowerCase(Locale.ROOT)
+                                                         + " from " + body.getClass().getSimpleName()));
+        }
+        return json;
     }
 
     /** The last path segment names the API in errors and logs, for example {@code getcategoriesbytype}. */

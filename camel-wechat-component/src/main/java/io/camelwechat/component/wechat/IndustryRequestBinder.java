@@ -32,7 +32,7 @@ final class IndustryRequestBinder {
         if (code == null) {
             throw new IllegalArgumentException(header + " must be an integer industry code between "
                                                + Industry.MIN_CODE + " and " + Industry.MAX_CODE + ", got "
-                                               + InputValues.describe(value));
+                                               + InputValues.describe(value) + InputValues.asciiDigitsHint(value));
         }
         return code;
     }

@@ -1,5 +1,6 @@
 package io.camelwechat.component.wechat;
 
+import io.camelwechat.component.wechat.internal.support.Texts;
 import org.apache.camel.Message;
 
 /** Reads and checks the scalar inputs of operations, with messages that name the header or field. */
@@ -8,7 +9,7 @@ final class InputValues {
     private InputValues() {
     }
 
-    /** A required header holding a positive integer id (an Integer, Long, Short or a String of digits). */
+    /** A required header holding a positive integer id (an Integer, Long, Short or a String of ASCII digits). */
     static int positiveIdHeader(Message message, String header, String what) {
         Object value = message.getHeader(header);
         if (value == null) {
@@ -20,11 +21,17 @@ final class InputValues {
     static int positiveId(Object value, String name, String what) {
         Integer id = toInt(value);
         if (id == null || id <= 0) {
-            throw new IllegalArgumentException(name + " must be " + what + ", a positive integer; got " + describe(value));
+            throw new IllegalArgumentException(name + " must be " + what + ", a positive integer; got " + describe(value)
+                                               + asciiDigitsHint(value));
         }
         return id;
     }
 
+    /**
+     * An int from an Integer, Short, Byte, an in-range Long or a String of ASCII digits with an optional sign; null
+     * for anything else. Java's own parsing also takes other scripts' digits (fullwidth {@code １}, Arabic-Indic
+     * {@code ٣}), which WeChat does not know.
+     */
     static Integer toInt(Object value) {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).intValue();
@@ -33,19 +40,36 @@ final class InputValues {
             return number.intValue();
         }
         if (value instanceof String text) {
-            try {
-                return Integer.valueOf(text.trim());
-            } catch (NumberFormatException e) {
+            String trimmed = text.trim();
+            if (!Texts.isAsciiInteger(trimmed)) {
                 return null;
+            }
+            try {
+                return Integer.valueOf(trimmed);
+            } catch (NumberFormatException e) {
+                return null; // out of int range
             }
         }
         return null;
     }
 
-    static String describe(Object value) {
-        if (value instanceof String text) {
-            return "'" + text + "'";
+    /** Explains a refusal of text that Java would have read as a number: WeChat knows ASCII digits only. */
+    static String asciiDigitsHint(Object value) {
+        if (value instanceof String text && !text.isBlank() && text.trim().chars().allMatch(Character::isDigit)
+            && !Texts.isAsciiInteger(text.trim())) {
+            return " (only the ASCII digits 0-9 are accepted)";
         }
-        return value + " (" + value.getClass().getSimpleName() + ")";
+        return "";
+    }
+
+    /** A value for a message: Strings quoted and cut to 80 characters, control characters escaped, others typed. */
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String text) {
+            return "'" + Texts.printable(text, 80) + "'";
+        }
+        return Texts.printable(String.valueOf(value), 80) + " (" + value.getClass().getSimpleName() + ")";
     }
 }

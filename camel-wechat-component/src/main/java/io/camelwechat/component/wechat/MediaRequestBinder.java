@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camelwechat.component.wechat.client.RequestBody;
+import io.camelwechat.component.wechat.internal.support.Texts;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.TypeConversionException;
 
 /**
  * The temporary media upload: the body's bytes (byte[], File, Path, InputStream or anything Camel converts to
@@ -17,20 +19,23 @@ import org.apache.camel.Message;
 final class MediaRequestBinder {
 
     static final String PART_NAME = "media";
+    /** What file systems and multipart parsers commonly accept. */
+    private static final int MAX_FILE_NAME_LENGTH = 255;
+    private static final String ALLOWED_BODIES = "wechat:media?op=upload needs the image as byte[], File, Path or "
+                                                 + "InputStream";
 
     private MediaRequestBinder() {
     }
 
     static RequestBody upload(Message message, WeChatConfiguration configuration) {
         checkFileSize(message.getBody(), configuration.getMediaMaxSize());
-        byte[] data = message.getBody(byte[].class);
+        byte[] data = bytesOf(message);
         if (message.getBody() instanceof InputStream) {
             // a stream reads once: keep its bytes so that a redelivery sends the same image
             message.setBody(data);
         }
         if (data == null || data.length == 0) {
-            throw new IllegalArgumentException("message body is empty: wechat:media?op=upload needs the image as "
-                                               + "byte[], File, Path or InputStream");
+            throw new IllegalArgumentException("message body is empty: " + ALLOWED_BODIES);
         }
         if (data.length > configuration.getMediaMaxSize()) {
             throw new IllegalArgumentException("message body is " + data.length + " bytes, more than mediaMaxSize "
@@ -41,11 +46,24 @@ final class MediaRequestBinder {
         return new RequestBody.MultipartFile(PART_NAME, fileName(message, type), type.contentType(), data);
     }
 
+    private static byte[] bytesOf(Message message) {
+        try {
+            return message.getBody(byte[].class);
+        } catch (TypeConversionException e) {
+            throw new IllegalArgumentException("message body " + InputValues.describe(message.getBody())
+                                               + " cannot be read as bytes: " + ALLOWED_BODIES, e);
+        }
+    }
+
     /** A file is measured before it is read, so that an oversized one is never loaded into memory. */
     private static void checkFileSize(Object body, long maxSize) {
         Path path = body instanceof File file ? file.toPath() : body instanceof Path p ? p : null;
         if (path == null) {
             return;
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("message body is a directory (" + path.getFileName() + "), not a "
+                                               + "file: " + ALLOWED_BODIES);
         }
         try {
             long size = Files.size(path);
@@ -66,6 +84,22 @@ final class MediaRequestBinder {
         if (name == null || name.isBlank()) {
             name = message.getHeader(Exchange.FILE_NAME, String.class);
         }
-        return name == null || name.isBlank() ? "media." + type.extension() : name;
+        if (name == null || name.isBlank()) {
+            return "media." + type.extension();
+        }
+        // the name goes into the part's Content-Disposition header: a CR/LF there would forge headers
+        Texts.requireNoControlCharacters(name, "the file name (" + WeChatConstants.MEDIA_FILE_NAME
+                                                     + ", else CamelFileName)");
+        if (name.length() > MAX_FILE_NAME_LENGTH) {
+            throw new IllegalArgumentException("the file name (" + WeChatConstants.MEDIA_FILE_NAME + ", else "
+                                               + "CamelFileName) must be at most " + MAX_FILE_NAME_LENGTH
+                                               + " characters, got " + name.length());
+        }
+        if (name.indexOf('"') >= 0 || name.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException("the file name (" + WeChatConstants.MEDIA_FILE_NAME + ", else "
+                                               + "CamelFileName) must not contain a quote or a backslash, got "
+                                               + InputValues.describe(name));
+        }
+        return name;
     }
 }

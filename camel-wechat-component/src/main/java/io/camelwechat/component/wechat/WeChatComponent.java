@@ -14,6 +14,7 @@ import javax.management.openmbean.TabularData;
 import javax.net.ssl.SSLContext;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.camelwechat.component.wechat.client.BaseUrl;
 import io.camelwechat.component.wechat.client.HttpTransportSettings;
 import io.camelwechat.component.wechat.client.WeChatHttpClient;
 import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
@@ -23,6 +24,7 @@ import io.camelwechat.component.wechat.token.VerifyTicketStore;
 import io.camelwechat.component.wechat.token.QuotaCircuitBreaker;
 import io.camelwechat.component.wechat.token.TokenProviders;
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -106,11 +108,21 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         WeChatApi api = WeChatApi.fromUriPath(remaining);
         WeChatEndpoint endpoint = new WeChatEndpoint(uri, this, api, configuration.copy());
-        setProperties(endpoint, parameters);
+        OptionRanges.checkWritten(parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            throw OptionRanges.bindingFailed(e);
+        }
+        OptionRanges.check(OptionRanges.ENDPOINT, endpoint);
         WeChatConfiguration endpointConfiguration = endpoint.getConfiguration();
+        endpointConfiguration.setBaseUrl(BaseUrl.check(endpointConfiguration.getBaseUrl()));
+        AccountIds.checkOptions(endpointConfiguration);
         endpointConfiguration.tokenModeValue();
         if (api == WeChatApi.api) {
             GenericApiCall.check(endpointConfiguration);
+        } else if (api == WeChatApi.events) {
+            endpoint.pushSettings();
         } else if (endpointConfiguration.getOp() != null) {
             WeChatOperation.of(api, endpointConfiguration.getOp());
         }
@@ -121,6 +133,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        OptionRanges.check(OptionRanges.COMPONENT, this);
         httpClient = new WeChatHttpClient(new HttpTransportSettings(
                 Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
                 proxyHost, proxyPort == null ? 0 : proxyPort, sslContext()));

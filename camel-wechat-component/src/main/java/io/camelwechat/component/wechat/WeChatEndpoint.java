@@ -2,6 +2,7 @@ package io.camelwechat.component.wechat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls WeChat's official account industry APIs, mini program category APIs and temporary media upload, with
@@ -37,6 +40,8 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "wechat", title = "WeChat", syntax = "wechat:api",
              category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WeChatConstants.class)
 public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeChatEndpoint.class);
 
     /** Category audits take hours to days; polling every minute is plenty and spares the API quota. */
     static final long DEFAULT_WATCHER_DELAY = 60_000;
@@ -113,15 +118,12 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         return consumer;
     }
 
-    private PushSettings pushSettings() {
-        requireOption(configuration.getToken(), "token");
-        if (configuration.getEncodingAesKey() != null) {
-            requireOption(configuration.getAppId(), "appId"); // the appid every decrypted push must carry
-        }
+    /** The push receiver's settings, checked: the component calls this when it creates an events endpoint. */
+    PushSettings pushSettings() {
         VerifyTicketStore tickets = configuration.getVerifyTicketStore() != null
                 ? configuration.getVerifyTicketStore() : getComponent().defaultVerifyTicketStore();
         String configured = configuration.getPath() == null ? DEFAULT_EVENTS_PATH : configuration.getPath();
-        String path = configured.startsWith("/") ? configured : "/" + configured;
+        String path = configured.startsWith("/") || configured.isEmpty() ? configured : "/" + configured;
         return new PushSettings(configuration.getToken(), configuration.getEncodingAesKey(), configuration.getAppId(),
                 path, Duration.ofMillis(configuration.getTimestampWindow()), configuration.getMaxBodySize(), tickets,
                 Clock.systemUTC());
@@ -130,7 +132,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     /** The accounts the watcher polls: the accountsProvider's, else appIds, else appId. */
     Collection<String> watchedAccounts() {
         if (configuration.getAccountsProvider() != null) {
-            return configuration.getAccountsProvider().appIds();
+            return validAccounts(configuration.getAccountsProvider().appIds());
         }
         if (configuration.getAppIds() != null && !configuration.getAppIds().isBlank()) {
             return Arrays.stream(configuration.getAppIds().split(",")).map(String::trim)
@@ -141,6 +143,19 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         }
         throw new IllegalArgumentException("wechat:category as a consumer needs the accounts to watch: set appIds, "
                                            + "accountsProvider or appId");
+    }
+
+    /** What an accountsProvider gave, without the ids that are not appids (logged, escaped, and skipped). */
+    private static Collection<String> validAccounts(Collection<String> appIds) {
+        List<String> valid = new ArrayList<>(appIds.size());
+        for (String appId : appIds) {
+            try {
+                valid.add(AccountIds.check(appId, "an appid from the accountsProvider"));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("The category watcher skips an account: {}", e.getMessage());
+            }
+        }
+        return valid;
     }
 
     /** One WeChat call for an account, with the endpoint's token handling and retry rules. */
@@ -228,6 +243,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
      * a third-party platform acts for any account whose refresh token its store holds.
      */
     String resolveAccount(String headerAppId) {
+        if (headerAppId != null && !headerAppId.isBlank()) {
+            AccountIds.check(headerAppId, WeChatConstants.APP_ID);
+        }
         String configured = configuration.getAppId();
         if (headerAppId == null || headerAppId.isBlank() || headerAppId.equals(configured)
             || configuration.getAccessTokenProvider() != null || tokenMode == TokenMode.AUTHORIZER) {

@@ -42,18 +42,27 @@ final class PushCrypto {
             this.iv = null;
             return;
         }
+        byte[] aesKey = aesKey(encodingAesKey);
+        this.key = new SecretKeySpec(aesKey, "AES");
+        this.iv = new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16));
+    }
+
+    /**
+     * The 32-byte AES key the 43 Base64 characters of the console's EncodingAESKey stand for.
+     *
+     * @throws IllegalArgumentException naming encodingAesKey, never showing it
+     */
+    static byte[] aesKey(String encodingAesKey) {
         if (encodingAesKey.length() != 43) {
-            throw new IllegalArgumentException("encodingAesKey must be the 43 characters the WeChat console shows");
+            throw new IllegalArgumentException("encodingAesKey must be the 43 characters the WeChat console shows, "
+                                               + "got " + encodingAesKey.length());
         }
-        byte[] aesKey;
         try {
-            aesKey = Base64.getDecoder().decode(encodingAesKey + "=");
+            return Base64.getDecoder().decode(encodingAesKey + "=");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("encodingAesKey must be the 43 Base64 characters the WeChat console "
                                                + "shows");
         }
-        this.key = new SecretKeySpec(aesKey, "AES");
-        this.iv = new IvParameterSpec(Arrays.copyOfRange(aesKey, 0, 16));
     }
 
     /** Whether safe mode is configured. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -151,20 +152,29 @@ final class PushReceiver implements Processor {
         if (CategoryAuditEvent.EVENT.equals(type)) {
             try {
                 return new PushEvent(type, appId, new CategoryAuditEvent(appId, fields.get("ToUserName"),
-                        Integer.parseInt(fields.get("first")), Integer.parseInt(fields.get("second")),
-                        Integer.parseInt(fields.get("ret")), fields.getOrDefault("reason", ""),
-                        Long.parseLong(fields.getOrDefault("CreateTime", "0"))));
-            } catch (NumberFormatException | NullPointerException e) {
+                        Integer.parseInt(asciiNumber(fields.get("first"))),
+                        Integer.parseInt(asciiNumber(fields.get("second"))),
+                        Integer.parseInt(asciiNumber(fields.get("ret"))), fields.getOrDefault("reason", ""),
+                        Long.parseLong(asciiNumber(fields.getOrDefault("CreateTime", "0")))));
+            } catch (NumberFormatException e) {
                 throw new PushRejectedException(400, "a wxa_category_audit push without numeric first, second, ret");
             }
         }
         return new PushEvent(type, appId, fields);
     }
 
+    /** WeChat writes ASCII digits: anything else is not one of its numbers (Java would read other scripts' too). */
+    private static String asciiNumber(String text) {
+        if (text == null || !Texts.isAsciiInteger(text)) {
+            throw new NumberFormatException("not a number of ASCII digits");
+        }
+        return text;
+    }
+
     private void checkTimestamp(String timestamp) throws PushRejectedException {
         long seconds;
         try {
-            seconds = Long.parseLong(timestamp);
+            seconds = Long.parseLong(asciiNumber(timestamp));
         } catch (NumberFormatException e) {
             throw new PushRejectedException(400, "timestamp is not a number");
         }

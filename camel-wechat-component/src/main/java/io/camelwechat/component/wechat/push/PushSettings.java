@@ -2,7 +2,9 @@ package io.camelwechat.component.wechat.push;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
+import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.token.VerifyTicketStore;
 
 /**
@@ -13,6 +15,33 @@ import io.camelwechat.component.wechat.token.VerifyTicketStore;
  */
 public record PushSettings(String token, String encodingAesKey, String expectedAppId, String path,
         Duration timestampWindow, int maxBodySize, VerifyTicketStore tickets, Clock clock) {
+
+    /** A platform-http path: WeChat's console takes a plain URL, and anything else would reach the HTTP server. */
+    private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
+    /**
+     * @throws IllegalArgumentException naming the option that is missing or malformed (never showing a secret)
+     */
+    public PushSettings {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("wechat:events needs the token option: the push Token set in the "
+                                               + "WeChat console");
+        }
+        Texts.requireNoControlCharacters(token, "token");
+        if (encodingAesKey != null && !encodingAesKey.isEmpty()) {
+            PushCrypto.aesKey(encodingAesKey);
+            if (expectedAppId == null || expectedAppId.isBlank()) {
+                throw new IllegalArgumentException("wechat:events needs the appId option with encodingAesKey: the "
+                                                   + "appid every decrypted push must carry");
+            }
+        }
+        if (path == null || !PATH.matcher(path).matches() || path.contains("/./") || path.contains("/../")
+            || path.endsWith("/.") || path.endsWith("/..")) {
+            throw new IllegalArgumentException("wechat:events path must be a plain URL path like /wechat/events "
+                                               + "(letters, digits and - _ . ~ between slashes), got "
+                                               + (path == null ? "null" : "'" + Texts.printable(path, 200) + "'"));
+        }
+    }
 
     @Override
     public String toString() {
