@@ -17,7 +17,7 @@ import io.camelwechat.simulator.WeChatSimulator;
  * simulator on 127.0.0.1, all in one run, and the component's token cache, category watcher and push receiver
  * under load. Writes a Markdown report (default {@code target/benchmarks/load-report.md}) and prints it.
  * <p>
- * Arguments: scenario names ({@code steady churn coldstart stampede watcher push}; none or {@code all} runs every
+ * Arguments: scenario names ({@code steady churn coldstart stampede watcher push soak}; none or {@code all} runs every
  * one), {@code smoke} for tiny sizes, and {@code name=value} options (see {@link LoadSettings}), e.g.
  * {@code steady churn threads=8 roundSeconds=5}. With the defaults a full run takes about 4 minutes.
  */
@@ -61,6 +61,7 @@ public final class LoadHarness {
                     case "stampede" -> TokenScenarios.stampede(settings);
                     case "watcher" -> WatcherScenario.run(settings);
                     case "push" -> PushScenario.run(settings);
+                    case "soak" -> SoakScenario.run(settings);
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 };
                 section.figure("scenarioSeconds", (System.nanoTime() - scenarioStarted) / 1e9);

@@ -26,26 +26,33 @@ import java.util.Map;
  * @param pollConcurrency    the watcher's pollConcurrency
  * @param latencyMillis      simulator latency during the watcher's polls
  * @param pushes             measured pushes (plus half as many, at least 20, unmeasured first)
+ * @param soakCalls          calls of the soak
+ * @param soakThreads        callers of the soak
+ * @param soakBusyRate       share of API calls the simulator answers {@code -1} during the soak
+ * @param soakExpirySeconds  how often every token expires at WeChat during the soak
+ * @param soakRate           calls per second scheduled during the soak
  * @param report             where the Markdown report is written
  */
 record LoadSettings(int threads, double roundSeconds, int rounds, double warmupSeconds, double churnRoundSeconds,
                     int churnRounds, double churnEverySeconds, double busyRate, double churnRate, int coldThreads, int coldRepeats,
                     int stampedeCallers, int accounts, int pollConcurrency, int latencyMillis, int pushes,
+                    int soakCalls, int soakThreads, double soakBusyRate, double soakExpirySeconds, double soakRate,
                     Path report) {
 
-    static final List<String> SCENARIOS = List.of("steady", "churn", "coldstart", "stampede", "watcher", "push");
+    static final List<String> SCENARIOS = List.of("steady", "churn", "coldstart", "stampede", "watcher", "push",
+            "soak");
 
     static LoadSettings defaults() {
         // 10 s of warm-up per client: on 2 cores the component (Camel and more code to compile) reaches its plateau
         // only after 10 to 15 s, the bare client after about 6 s; a 2 s warm-up measured the JIT (0.80x vs 1.00x)
         return new LoadSettings(16, 3, 3, 10, 4, 3, 2, 0.01, 1000, 16, 3, 1000, 10_000, 64, 20, 200,
-                Path.of("target", "benchmarks", "load-report.md"));
+                20_000, 32, 0.05, 5, 700, Path.of("target", "benchmarks", "load-report.md"));
     }
 
     /** Tiny sizes for the smoke test: every scenario in a few seconds. */
     static LoadSettings smoke() {
         return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 200, 16, 2, 1000, 100, 64, 20, 20,
-                Path.of("target", "benchmarks", "load-report-smoke.md"));
+                400, 8, 0.05, 0.5, 400, Path.of("target", "benchmarks", "load-report-smoke.md"));
     }
 
     /** Option name to value, as {@code name=value} arguments are written. */
@@ -67,6 +74,11 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
         options.put("pollConcurrency", String.valueOf(pollConcurrency));
         options.put("latencyMillis", String.valueOf(latencyMillis));
         options.put("pushes", String.valueOf(pushes));
+        options.put("soakCalls", String.valueOf(soakCalls));
+        options.put("soakThreads", String.valueOf(soakThreads));
+        options.put("soakBusyRate", String.valueOf(soakBusyRate));
+        options.put("soakExpirySeconds", String.valueOf(soakExpirySeconds));
+        options.put("soakRate", String.valueOf(soakRate));
         options.put("report", report.toString());
         return options;
     }
@@ -105,6 +117,8 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
                 Integer.parseInt(options.get("coldRepeats")), Integer.parseInt(options.get("stampedeCallers")),
                 Integer.parseInt(options.get("accounts")), Integer.parseInt(options.get("pollConcurrency")),
                 Integer.parseInt(options.get("latencyMillis")), Integer.parseInt(options.get("pushes")),
-                Path.of(options.get("report")));
+                Integer.parseInt(options.get("soakCalls")), Integer.parseInt(options.get("soakThreads")),
+                Double.parseDouble(options.get("soakBusyRate")), Double.parseDouble(options.get("soakExpirySeconds")),
+                Double.parseDouble(options.get("soakRate")), Path.of(options.get("report")));
     }
 }

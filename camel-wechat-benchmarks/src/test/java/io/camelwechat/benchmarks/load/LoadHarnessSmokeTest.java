@@ -83,6 +83,17 @@ class LoadHarnessSmokeTest {
         assertEquals(settings.pushes(), push.figure("measured"));
         assertEquals(0, push.figure("lost"), "every push became an exchange");
         assertPositiveFinite(push.figure("p99"), "push p99");
+
+        Section soak = report.section("soak");
+        assertEquals(settings.soakCalls(), soak.figure("calls"), "every soak call was made");
+        assertEquals(soak.figure("writes") + soak.figure("writeTokenRetries"), soak.figure("writeRequests"),
+                "a busy write is never sent twice; a write rejected for its token is sent once more");
+        assertEquals(0, soak.figure("readFailuresOther"), "reads fail only after their busy retries");
+        assertTrue(soak.figure("expiries") >= 1, "tokens expired during the soak");
+        assertTrue(soak.figure("readerTokenFetches") <= soak.figure("expiries")
+                   && soak.figure("writerTokenFetches") <= soak.figure("expiries"),
+                "at most one token fetch per expiry: " + soak.figure("readerTokenFetches") + " and "
+                + soak.figure("writerTokenFetches") + " for " + soak.figure("expiries"));
     }
 
     private static void assertPositiveFinite(double value, String what) {

@@ -40,6 +40,9 @@ final class InputValues {
             return number.intValue();
         }
         if (value instanceof String text) {
+            if (Texts.indexOfControlCharacter(text) >= 0) {
+                return null; // trim() would drop a trailing CR/LF or NUL and read what is left
+            }
             String trimmed = text.trim();
             if (!Texts.isAsciiInteger(trimmed)) {
                 return null;

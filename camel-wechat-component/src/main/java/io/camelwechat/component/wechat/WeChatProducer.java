@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat;
 import java.util.Map;
 
 import io.camelwechat.component.wechat.client.WeChatRequest;
+import io.camelwechat.component.wechat.internal.support.Texts;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -41,12 +42,21 @@ public class WeChatProducer extends DefaultProducer {
     }
 
     private WeChatOperation resolveOperation(Message message) {
-        String op = message.getHeader(WeChatConstants.OPERATION, endpoint.getConfiguration().getOp(), String.class);
+        String header = message.getHeader(WeChatConstants.OPERATION, String.class);
+        if (header != null && !header.isBlank()) {
+            try {
+                return WeChatOperation.of(endpoint.getApi(),
+                        Texts.requireNoControlCharacters(header, "the op").trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(WeChatConstants.OPERATION + " header: " + e.getMessage(), e);
+            }
+        }
+        String op = endpoint.getConfiguration().getOp();
         if (op == null || op.isBlank()) {
             throw new IllegalArgumentException("No operation for wechat:" + endpoint.getApi() + ": set the op option "
                                                + "or the " + WeChatConstants.OPERATION + " header to one of "
                                                + WeChatOperation.validOps(endpoint.getApi()));
         }
-        return WeChatOperation.of(endpoint.getApi(), op.trim());
+        return WeChatOperation.of(endpoint.getApi(), op);
     }
 }

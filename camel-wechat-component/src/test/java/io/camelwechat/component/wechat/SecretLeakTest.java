@@ -1,6 +1,5 @@
 package io.camelwechat.component.wechat;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,12 +11,6 @@ import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.URISupport;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,31 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SecretLeakTest extends WeChatTestSupport {
 
-    private final StringWriter captured = new StringWriter();
-    private WriterAppender appender;
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = logging.getConfiguration();
-        appender = WriterAppender.newBuilder().setName("secret-leak-capture").setTarget(captured)
-                .setLayout(PatternLayout.newBuilder().withPattern("%c %m %throwable%n").build()).build();
-        appender.start();
-        configuration.getRootLogger().addAppender(appender, Level.ALL, null);
-        configuration.getLoggerConfig("io.camelwechat").addAppender(appender, Level.ALL, null);
-        configuration.getLoggerConfig("org.apache.camel").addAppender(appender, Level.ALL, null);
-        logging.updateLoggers();
+        logs = LogCapture.start("secret-leak-capture");
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = logging.getConfiguration();
-        configuration.getRootLogger().removeAppender(appender.getName());
-        configuration.getLoggerConfig("io.camelwechat").removeAppender(appender.getName());
-        configuration.getLoggerConfig("org.apache.camel").removeAppender(appender.getName());
-        logging.updateLoggers();
-        appender.stop();
+        logs.close();
     }
 
     @Test
@@ -120,10 +98,10 @@ class SecretLeakTest extends WeChatTestSupport {
         if (rotatedRefreshToken != null) {
             secrets.add(rotatedRefreshToken);
         }
-        String log = captured.toString();
+        String log = logs.text();
         assertTrue(log.contains("getSettingCategories"), "the component's own debug lines were captured");
         for (String secret : secrets) {
-            assertFalse(log.contains(secret), "a secret or token reached the log: " + lineWith(log, secret));
+            assertFalse(log.contains(secret), "a secret or token reached the log: " + logs.lineWith(secret));
             for (Exchange exchange : exchanges) {
                 for (Throwable failure = exchange.getException(); failure != null; failure = failure.getCause()) {
                     assertFalse(String.valueOf(failure.getMessage()).contains(secret),
@@ -149,11 +127,6 @@ class SecretLeakTest extends WeChatTestSupport {
                 assertFalse(shown.contains(secret), "a push credential is shown: " + shown.replace(secret, "<SECRET>"));
             }
         }
-    }
-
-    /** The log line holding the leak, with the secret itself masked, for the failure message. */
-    private static String lineWith(String log, String secret) {
-        return log.lines().filter(line -> line.contains(secret)).findFirst().orElse("").replace(secret, "<SECRET>");
     }
 
     /** Every access token WeChat handed out during the test, taken from the requests that carried them. */
