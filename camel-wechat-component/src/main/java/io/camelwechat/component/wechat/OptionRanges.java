@@ -73,7 +73,8 @@ final class OptionRanges {
         }
 
         private static String readable(long millis) {
-            return Duration.ofMillis(millis).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+            return millis < SECOND && millis > 0 ? millis + "ms"
+                    : Duration.ofMillis(millis).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
         }
     }
 

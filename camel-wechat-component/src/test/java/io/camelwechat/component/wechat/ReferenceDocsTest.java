@@ -33,7 +33,8 @@ class ReferenceDocsTest {
         for (Map.Entry<String, String> section : Map.of(
                 "component-options", optionsTable(catalog.get("componentProperties")),
                 "endpoint-options", optionsTable(catalog.get("properties")),
-                "headers", headersTable(catalog.get("headers"))).entrySet()) {
+                "headers", headersTable(catalog.get("headers")),
+                "option-ranges", rangesTable()).entrySet()) {
             expected = replaceSection(expected, section.getKey(), section.getValue());
         }
         if (Boolean.getBoolean("wechat.docs.update")) {
@@ -70,6 +71,16 @@ class ReferenceDocsTest {
             table.append("| `").append(header.getKey()).append("` | ").append(header.getValue().path("javaType").asText())
                     .append(" | ").append(cell(header.getValue().path("description").asText())).append(" |\n");
         }
+        return table.toString();
+    }
+
+    /** The allowed values of the numeric and duration options, as the component checks them. */
+    private static String rangesTable() {
+        StringBuilder table = new StringBuilder("| option | allowed |\n| --- | --- |\n");
+        java.util.stream.Stream.concat(OptionRanges.COMPONENT.stream(), OptionRanges.ENDPOINT.stream())
+                .forEach(range -> table.append("| `").append(range.option()).append("` | ")
+                        .append(cell(range.allowed().substring(range.option().length() + " must be ".length())))
+                        .append(" |\n"));
         return table.toString();
     }
 
