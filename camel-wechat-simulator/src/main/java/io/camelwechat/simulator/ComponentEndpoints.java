@@ -40,7 +40,7 @@ final class ComponentEndpoints {
         ObjectNode answer = Json.object();
         answer.put("component_access_token", token.value());
         answer.put("expires_in", token.expiresInSeconds(call.now()));
-        return SimResponse.json(answer);
+        return SimResponse.wechat(answer);
     }
 
     /** Checks the component token, the platform's quota, the body, the authorizer's quota, then the refresh token. */
@@ -60,7 +60,7 @@ final class ComponentEndpoints {
         answer.put("authorizer_access_token", refreshed.accessToken().value());
         answer.put("expires_in", refreshed.accessToken().expiresInSeconds(call.now()));
         answer.put("authorizer_refresh_token", refreshed.refreshToken());
-        return SimResponse.json(answer);
+        return SimResponse.wechat(answer);
     }
 
     /**

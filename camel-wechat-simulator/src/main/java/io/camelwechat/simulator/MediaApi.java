@@ -40,7 +40,7 @@ final class MediaApi {
         body.put("type", IMAGE);
         body.put("media_id", mediaId);
         body.put("created_at", call.now().getEpochSecond());
-        return SimResponse.json(body);
+        return SimResponse.wechat(body);
     }
 
     /** The non-empty part named {@code media}; 41005 when there is none (or the body is no multipart form). */

@@ -64,6 +64,6 @@ final class TokenEndpoints {
         ObjectNode body = Json.object();
         body.put("access_token", token.value());
         body.put("expires_in", token.expiresInSeconds(call.now()));
-        return SimResponse.json(body);
+        return SimResponse.wechat(body);
     }
 }

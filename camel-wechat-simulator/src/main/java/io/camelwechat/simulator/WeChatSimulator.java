@@ -68,10 +68,11 @@ public final class WeChatSimulator implements AutoCloseable {
         this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree));
         this.components = new ComponentRegistry(ids);
         this.tokens = new TokenService(ids);
-        this.faults = new Faults(ids);
+        ErrorAnswers errors = new ErrorAnswers(ids);
+        this.faults = new Faults(ids, errors);
         this.requestLog = new RequestLog(builder.requestLogLimit);
         this.liveIndustryNames = builder.liveIndustryNames;
-        this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog);
+        this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog, errors);
         this.control = new ControlApi(this);
         this.pushes = new PushService(accounts, components, new PushSender(ids));
         this.clockListener = () -> pushes.clockMoved(clock.now());

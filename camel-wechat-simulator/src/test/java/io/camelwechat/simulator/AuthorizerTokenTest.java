@@ -74,7 +74,7 @@ class AuthorizerTokenTest extends ComponentTestSupport {
         clock.advance(Duration.ofMinutes(6));
         Answer answer = authorizerTokenCall(componentToken, COMPONENT, AUTHORIZER, old);
         assertError(61023, answer);
-        assertEquals("refresh_token is invalid", answer.errmsg());
+        assertEquals("refresh_token is invalid", answer.message());
         refresh(componentToken, rotated);
     }
 
@@ -141,11 +141,11 @@ class AuthorizerTokenTest extends ComponentTestSupport {
 
         Answer missing = postJson(AUTHORIZER_TOKEN, body);
         assertError(41001, missing);
-        assertEquals("access_token missing", missing.errmsg());
+        assertEquals("access_token missing", missing.message());
         assertError(40001, authorizerTokenCall("not-a-token", COMPONENT, AUTHORIZER, refreshToken));
         Answer accountToken = authorizerTokenCall(token(), COMPONENT, AUTHORIZER, refreshToken);
         assertError(61014, accountToken);
-        assertEquals("must use component token for component api", accountToken.errmsg());
+        assertEquals("must use component token for component api", accountToken.message());
 
         String componentToken = componentToken();
         String authorizerToken = accessToken(refresh(componentToken, refreshToken));

@@ -99,7 +99,7 @@ class CategoryApiTest extends SimulatorTestSupport {
     void unknownMediaIdIs40007AndNothingIsAdded() {
         Answer answer = add("[" + category(1, 2) + ",{\"first\":8,\"second\":39,\"certicates\":[{\"key\":\"k\",\"value\":\"nope\"}]}]");
         assertError(40007, answer);
-        assertEquals("invalid media_id", answer.errmsg());
+        assertEquals("invalid media_id", answer.message());
         assertEquals(0, sim.account(APP).categories().size());
         assertEquals(5, sim.account(APP).quota());
     }
@@ -132,7 +132,7 @@ class CategoryApiTest extends SimulatorTestSupport {
         assertOk(add("[" + category(1, 2) + "," + category(1, 3) + "," + category(1, 4) + "]"));
         Answer tooMany = add("[" + category(1, 5) + "," + category(8, 40) + "," + category(8, 42) + "]");
         assertError(53300, tooMany);
-        assertEquals("超出每月次数限制", tooMany.errmsg());
+        assertEquals("超出每月次数限制", tooMany.message());
         assertOk(add("[" + category(1, 5) + "," + category(8, 40) + "]"));
         assertEquals(0, list().get("quota").asInt());
         assertError(53300, add("[" + category(8, 42) + "]"));
@@ -155,7 +155,7 @@ class CategoryApiTest extends SimulatorTestSupport {
         assertEquals(20, sim.account(APP).categories().size());
         Answer answer = add("[" + all.get(20) + "]");
         assertError(53301, answer);
-        assertEquals("超出可配置类目总数限制", answer.errmsg());
+        assertEquals("超出可配置类目总数限制", answer.message());
     }
 
     @Test
@@ -166,7 +166,7 @@ class CategoryApiTest extends SimulatorTestSupport {
 
         Answer inReview = apiPost(MODIFY, token(), modify);
         assertError(53307, inReview);
-        assertEquals("只有审核失败的类目允许修改", inReview.errmsg());
+        assertEquals("只有审核失败的类目允许修改", inReview.message());
 
         clock.advance(Duration.ofMinutes(10)); // approved
         assertError(53307, apiPost(MODIFY, token(), modify));
@@ -197,7 +197,7 @@ class CategoryApiTest extends SimulatorTestSupport {
         assertOk(add("[" + category(1, 2) + "]"));
         Answer inReview = apiPost(DELETE, token(), category(1, 2));
         assertError(53308, inReview);
-        assertEquals("审核中的类目不允许删除", inReview.errmsg());
+        assertEquals("审核中的类目不允许删除", inReview.message());
         assertError(53303, apiPost(DELETE, token(), category(1, 3)));
 
         clock.advance(Duration.ofMinutes(10));

@@ -34,7 +34,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         clock.advance(Duration.ofSeconds(1));
         Answer expired = componentTokenCall(COMPONENT, COMPONENT_SECRET, ticket);
         assertError(61005, expired);
-        assertEquals("component ticket is expired", expired.errmsg());
+        assertEquals("component ticket is expired", expired.message());
     }
 
     @Test
@@ -55,7 +55,7 @@ class ComponentTokenTest extends ComponentTestSupport {
     void unknownMissingOrForeignTicketsAre61006() {
         Answer unknown = componentTokenCall(COMPONENT, COMPONENT_SECRET, "ticket@@@never-issued");
         assertError(61006, unknown);
-        assertEquals("component ticket is invalid", unknown.errmsg());
+        assertEquals("component ticket is invalid", unknown.message());
         assertError(61006, postJson(COMPONENT_TOKEN, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"component_appsecret\":\"" + COMPONENT_SECRET + "\"}"));
         String foreign = sim.issueVerifyTicket(OTHER_COMPONENT);
@@ -70,12 +70,12 @@ class ComponentTokenTest extends ComponentTestSupport {
         Answer noSecret = postJson(COMPONENT_TOKEN, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"component_verify_ticket\":\"" + ticket + "\"}");
         assertError(41004, noSecret);
-        assertEquals("appsecret missing", noSecret.errmsg());
+        assertEquals("appsecret missing", noSecret.message());
         assertError(40013, componentTokenCall("wxunknowncomponent", COMPONENT_SECRET, ticket));
         assertError(40013, componentTokenCall(APP, SECRET, ticket)); // an account is not a component
         Answer wrongSecret = componentTokenCall(COMPONENT, "nope", ticket);
         assertError(40125, wrongSecret);
-        assertEquals("invalid appsecret", wrongSecret.errmsg());
+        assertEquals("invalid appsecret", wrongSecret.message());
         assertError(47001, postJson(COMPONENT_TOKEN, "component_appid=" + COMPONENT));
         assertError(44002, postJson(COMPONENT_TOKEN, ""));
         assertError(43002, get(COMPONENT_TOKEN));
@@ -92,7 +92,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         sim.faults().quotaExhausted(COMPONENT, true);
         Answer exhausted = componentTokenCall(COMPONENT, COMPONENT_SECRET, ticket);
         assertError(45009, exhausted);
-        assertEquals("reach max api daily quota limit", exhausted.errmsg());
+        assertEquals("reach max api daily quota limit", exhausted.message());
         assertTrue(componentTokenCall(OTHER_COMPONENT, OTHER_COMPONENT_SECRET,
                 sim.issueVerifyTicket(OTHER_COMPONENT)).json().has("component_access_token"));
 
@@ -113,7 +113,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         clock.advance(Duration.ofMinutes(90)); // the first one reaches its 7200 s
         Answer expired = authorizerTokenCall(first, COMPONENT, AUTHORIZER, refreshToken);
         assertError(42001, expired);
-        assertEquals("access_token expired", expired.errmsg());
+        assertEquals("access_token expired", expired.message());
         refresh(second, refreshToken);
     }
 
@@ -122,7 +122,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         String componentToken = componentToken();
         Answer answer = apiGet(GETCATEGORY, componentToken);
         assertError(40001, answer);
-        assertEquals("invalid credential, access_token is invalid or not latest", answer.errmsg());
+        assertEquals("invalid credential, access_token is invalid or not latest", answer.message());
         clock.advance(Duration.ofHours(3));
         assertError(40001, apiGet(GETCATEGORY, componentToken)); // not 42001: it never was an access token
     }

@@ -67,7 +67,7 @@ class IndustryApiTest extends SimulatorTestSupport {
                 "{\"industry_id1\":\"4\",\"industry_id2\":\"4\"}"}) {
             Answer answer = set(body);
             assertError(40102, answer);
-            assertEquals("invalid industry id", answer.errmsg());
+            assertEquals("invalid industry id", answer.message());
         }
         assertNull(sim.account(APP).industryId1());
     }
@@ -77,7 +77,7 @@ class IndustryApiTest extends SimulatorTestSupport {
         Answer answer = post(SET + "?access_token=" + token(), "application/x-www-form-urlencoded",
                 "industry_id1=1&industry_id2=4".getBytes(StandardCharsets.UTF_8));
         assertError(40103, answer);
-        assertEquals("invalid industry index", answer.errmsg());
+        assertEquals("invalid industry index", answer.message());
     }
 
     @Test
@@ -87,7 +87,7 @@ class IndustryApiTest extends SimulatorTestSupport {
 
         Answer tooSoon = set("{\"industry_id1\":\"2\",\"industry_id2\":\"4\"}");
         assertError(43100, tooSoon);
-        assertEquals("change template too frequently", tooSoon.errmsg());
+        assertEquals("change template too frequently", tooSoon.message());
         assertEquals(1, sim.account(APP).industryId1());
 
         clock.advance(Duration.ofSeconds(1));

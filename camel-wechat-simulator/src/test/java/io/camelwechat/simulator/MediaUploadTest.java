@@ -67,7 +67,7 @@ class MediaUploadTest extends SimulatorTestSupport {
         byte[] body = multipart(BOUNDARY, "media", "a.jpg", "image/jpeg", JPEG);
         Answer voice = upload("voice", body);
         assertError(40004, voice);
-        assertEquals("invalid media type", voice.errmsg());
+        assertEquals("invalid media type", voice.message());
         assertError(40004, upload(null, body));
     }
 
@@ -82,7 +82,7 @@ class MediaUploadTest extends SimulatorTestSupport {
         byte[] big = Arrays.copyOf(JPEG, 10 * 1024 * 1024 + 1);
         Answer answer = uploadImage(big);
         assertError(40009, answer);
-        assertEquals("invalid image size", answer.errmsg());
+        assertEquals("invalid image size", answer.message());
 
         assertEquals("image", uploadImage(Arrays.copyOf(JPEG, 10 * 1024 * 1024)).json().path("type").asText());
     }
@@ -91,7 +91,7 @@ class MediaUploadTest extends SimulatorTestSupport {
     void missingMediaPartIs41005() {
         Answer wrongName = upload("image", multipart(BOUNDARY, "file", "a.jpg", "image/jpeg", JPEG));
         assertError(41005, wrongName);
-        assertEquals("media data missing", wrongName.errmsg());
+        assertEquals("media data missing", wrongName.message());
         assertError(41005, upload("image", multipart(BOUNDARY, "media", "a.jpg", "image/jpeg", new byte[0])));
         assertError(41005, post("/cgi-bin/media/upload?type=image&access_token=" + token(), "image/jpeg", JPEG));
     }

@@ -86,7 +86,7 @@ class StableTokenTest extends SimulatorTestSupport {
         }
         Answer exceeded = stableTokenCall(APP, SECRET, true);
         assertError(45009, exceeded);
-        assertEquals("reach max api daily quota limit", exceeded.errmsg());
+        assertEquals("reach max api daily quota limit", exceeded.message());
         // the other account has its own allowance
         assertEquals(7200, stableTokenCall(OTHER_APP, OTHER_SECRET, true).json().path("expires_in").asInt());
 
