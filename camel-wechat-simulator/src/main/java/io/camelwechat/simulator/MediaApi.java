@@ -43,7 +43,11 @@ final class MediaApi {
         return SimResponse.wechat(body);
     }
 
-    /** The non-empty part named {@code media}; 41005 when there is none (or the body is no multipart form). */
+    /**
+     * The part named {@code media}. 41005 when there is none, when it has no {@code filename} in its
+     * Content-Disposition (silenceper/wechat#832: WeChat refuses it, fixed by adding the filename), when it is
+     * empty, or when the body is no well-formed multipart form (wechat-api-facts.md "More facts").
+     */
     private static MultipartParser.Part mediaPart(RecordedRequest request) {
         List<MultipartParser.Part> parts;
         try {
@@ -52,8 +56,9 @@ final class MediaApi {
             throw new ApiError(ErrorCode.MEDIA_DATA_MISSING);
         }
         return parts.stream()
-                .filter(part -> "media".equals(part.name()) && part.content().length > 0)
+                .filter(part -> "media".equals(part.name()))
                 .findFirst()
+                .filter(part -> part.filename() != null && !part.filename().isBlank() && part.content().length > 0)
                 .orElseThrow(() -> new ApiError(ErrorCode.MEDIA_DATA_MISSING));
     }
 }

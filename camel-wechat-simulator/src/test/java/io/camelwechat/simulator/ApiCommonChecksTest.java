@@ -63,6 +63,19 @@ class ApiCommonChecksTest extends SimulatorTestSupport {
     }
 
     @Test
+    void jsonFollowedByTrailingGarbageIs47001() {
+        String valid = "{\"categories\":[{\"first\":1,\"second\":2}]}";
+        for (String trailing : new String[] {"x", "}", "{}", ",", " ]"}) {
+            assertError(47001, apiPost(ADDCATEGORY, token(), valid + trailing));
+        }
+        assertError(47001, apiPost("/cgi-bin/template/api_set_industry", token(),
+                "{\"industry_id1\":\"1\",\"industry_id2\":\"4\"}garbage"));
+        assertError(47001, postJson("/cgi-bin/stable_token", "{\"grant_type\":\"client_credential\"}#"));
+        assertEquals(0, sim.account(APP).categories().size(), "nothing was added");
+        assertOk(apiPost(ADDCATEGORY, token(), valid + " \r\n\t"));
+    }
+
+    @Test
     void unknownPathIs40066InvalidUrl() {
         Answer answer = apiGet("/cgi-bin/nothing/here", token());
         assertError(40066, answer);

@@ -97,6 +97,38 @@ class MediaUploadTest extends SimulatorTestSupport {
     }
 
     @Test
+    void mediaPartWithoutFilenameIs41005() {
+        // silenceper/wechat#832: WeChat refuses a media part without filename; adding the filename fixed it
+        byte[] noFilename = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"media\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = concat(noFilename, JPEG, ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Answer answer = upload("image", body);
+        assertError(41005, answer);
+        assertEquals("media data missing", answer.message());
+        assertError(41005, upload("image", multipart(BOUNDARY, "media", "", "image/jpeg", JPEG)));
+        assertTrue(sim.account(APP).mediaIds().isEmpty());
+        assertEquals("image", uploadImage(JPEG).json().path("type").asText(), "the same bytes with a filename pass");
+    }
+
+    @Test
+    void bareLineFeedsOrAMissingClosingDelimiterAre41005() {
+        byte[] crlf = multipart(BOUNDARY, "media", "a.jpg", "image/jpeg", JPEG);
+        byte[] bareLf = new String(crlf, StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertError(41005, upload("image", bareLf));
+        assertError(41005, upload("image", Arrays.copyOf(crlf, crlf.length - (BOUNDARY.length() + 6))));
+        assertTrue(sim.account(APP).mediaIds().isEmpty());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void emptyBodyIs44002AndGetIs43002() {
         assertError(44002, upload("image", new byte[0]));
         assertError(43002, get("/cgi-bin/media/upload?type=image&access_token=" + token()));
