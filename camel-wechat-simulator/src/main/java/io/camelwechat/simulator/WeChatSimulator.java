@@ -16,8 +16,8 @@ import java.util.Random;
  * An embeddable WeChat server API simulator: a loopback HTTP server that behaves like
  * {@code https://api.weixin.qq.com} for access tokens (classic and stable), the third-party platform token
  * chain (verify ticket, component token, authorizer tokens), template industry, mini-program categories with
- * audits, and temporary image upload, plus this Java control API and the {@code /__sim/} HTTP control paths.
- * It also sends WeChat's signed, encrypted pushes (category audit results, verify tickets) to callback URLs:
+ * audits, and temporary media upload (image, voice, video, thumb), plus this Java control API and the
+ * {@code /__sim/} HTTP control paths. It also sends WeChat's signed, encrypted pushes (category audit results, verify tickets) to callback URLs:
  * see {@link #pushTo} and {@link #pushVerifyTicketsTo}.
  *
  * <pre>{@code
@@ -56,6 +56,7 @@ public final class WeChatSimulator implements AutoCloseable {
     private final ControlApi control;
     private final PushService pushes;
     private final Runnable clockListener;
+    private final int imageSizeLimit;
     private volatile boolean liveIndustryNames;
     private SimulatorHttpServer server;
 
@@ -72,6 +73,7 @@ public final class WeChatSimulator implements AutoCloseable {
         this.faults = new Faults(ids, errors);
         this.requestLog = new RequestLog(builder.requestLogLimit);
         this.liveIndustryNames = builder.liveIndustryNames;
+        this.imageSizeLimit = builder.imageSizeLimit;
         this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog, errors);
         this.control = new ControlApi(this);
         this.pushes = new PushService(accounts, components, new PushSender(ids));
@@ -86,7 +88,7 @@ public final class WeChatSimulator implements AutoCloseable {
         ComponentEndpoints componentEndpoints = new ComponentEndpoints(tokens, components, faults);
         IndustryApi industry = new IndustryApi(() -> liveIndustryNames);
         CategoryApi categories = new CategoryApi(tree);
-        MediaApi media = new MediaApi(ids);
+        MediaApi media = new MediaApi(ids, imageSizeLimit);
         return List.of(
                 Route.token("/cgi-bin/token", Route.GET, tokenEndpoints::classic),
                 Route.token("/cgi-bin/stable_token", Route.POST, tokenEndpoints::stable),
@@ -395,6 +397,10 @@ public final class WeChatSimulator implements AutoCloseable {
     public static final class Builder {
         /** Request threads unless {@link #threads(int)} says otherwise. */
         public static final int DEFAULT_THREADS = 32;
+        /** The image upload limit of WeChat's current upload page, 10 MB: the default. */
+        public static final int IMAGE_SIZE_LIMIT_CURRENT = MediaApi.IMAGE_LIMIT_CURRENT_PAGE;
+        /** The image upload limit of older pages and of the current page's notes, 2 MB. */
+        public static final int IMAGE_SIZE_LIMIT_OLDER = MediaApi.IMAGE_LIMIT_OLDER_PAGES;
 
         private int port;
         private SimulatorClock clock;
@@ -405,6 +411,7 @@ public final class WeChatSimulator implements AutoCloseable {
         private boolean liveIndustryNames;
         private int requestLogLimit = 10_000;
         private int threads = DEFAULT_THREADS;
+        private int imageSizeLimit = IMAGE_SIZE_LIMIT_CURRENT;
 
         private Builder() {
         }
@@ -483,6 +490,20 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be 1..1024: " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The largest image {@code media/upload?type=image} accepts, in bytes; larger ones answer 40009. WeChat's
+         * upload page says both 10 MB and 2 MB: the default is {@link #IMAGE_SIZE_LIMIT_CURRENT} (10 MB); pass
+         * {@link #IMAGE_SIZE_LIMIT_OLDER} (2 MB) to rehearse the stricter reading.
+         */
+        public Builder imageSizeLimit(int bytes) {
+            if (bytes < 1 || bytes > IMAGE_SIZE_LIMIT_CURRENT) {
+                throw new IllegalArgumentException("imageSizeLimit must be 1.." + IMAGE_SIZE_LIMIT_CURRENT + ": "
+                        + bytes);
+            }
+            this.imageSizeLimit = bytes;
             return this;
         }
 
