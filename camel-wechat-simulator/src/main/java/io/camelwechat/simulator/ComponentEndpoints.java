@@ -22,14 +22,14 @@ final class ComponentEndpoints {
     /** Checks the fields, then the credentials, then the quota, then the ticket. */
     SimResponse componentToken(ApiCall call) {
         ObjectNode body = Json.parseObject(call.request().rawBody(), ErrorCode.DATA_FORMAT_ERROR);
-        String appId = requireAppId(Json.text(body.get("component_appid")));
+        String appId = requireComponentAppId(body);
         String secret = Json.text(body.get("component_appsecret"));
         if (secret == null || secret.isBlank()) {
             throw new ApiError(ErrorCode.APPSECRET_MISSING);
         }
         Component component = components.find(appId);
         if (component == null) {
-            throw new ApiError(ErrorCode.INVALID_APPID);
+            throw new ApiError(ErrorCode.INVALID_COMPONENT); // an account's appid included
         }
         if (!component.secretMatches(secret)) {
             throw new ApiError(ErrorCode.INVALID_APPSECRET);
@@ -48,8 +48,8 @@ final class ComponentEndpoints {
         String componentAppId = tokens.authenticateComponent(componentToken(call.request()), call.now());
         requireQuota(componentAppId);
         ObjectNode body = Json.parseObject(call.request().rawBody(), ErrorCode.DATA_FORMAT_ERROR);
-        if (!componentAppId.equals(requireAppId(Json.text(body.get("component_appid"))))) {
-            throw new ApiError(ErrorCode.INVALID_APPID); // the token belongs to another platform
+        if (!componentAppId.equals(requireComponentAppId(body))) {
+            throw new ApiError(ErrorCode.INVALID_COMPONENT); // the token belongs to another platform
         }
         String authorizerAppId = requireAppId(Json.text(body.get("authorizer_appid")));
         requireQuota(authorizerAppId);
@@ -70,6 +70,15 @@ final class ComponentEndpoints {
     private static String componentToken(RecordedRequest request) {
         String token = request.queryParam("component_access_token");
         return token == null || token.isBlank() ? request.queryParam("access_token") : token;
+    }
+
+    /** @throws ApiError 41018 {@code missing component_appid} */
+    private static String requireComponentAppId(ObjectNode body) {
+        String appId = Json.text(body.get("component_appid"));
+        if (appId == null || appId.isBlank()) {
+            throw new ApiError(ErrorCode.COMPONENT_APPID_MISSING);
+        }
+        return appId;
     }
 
     private static String requireAppId(String appId) {

@@ -84,7 +84,7 @@ public final class WeChatSimulator implements AutoCloseable {
 
     /** The WeChat API table: path, method, operation. */
     private List<Route> routes(RandomIds ids, CategoryTree tree) {
-        TokenEndpoints tokenEndpoints = new TokenEndpoints(tokens, accounts, faults);
+        TokenEndpoints tokenEndpoints = new TokenEndpoints(tokens, accounts, components, faults);
         ComponentEndpoints componentEndpoints = new ComponentEndpoints(tokens, components, faults);
         IndustryApi industry = new IndustryApi(() -> liveIndustryNames);
         CategoryApi categories = new CategoryApi(tree);

@@ -88,8 +88,21 @@ class AuthorizerTokenTest extends ComponentTestSupport {
         assertError(61023, postJson(AUTHORIZER_TOKEN + "?component_access_token=" + componentToken,
                 "{\"component_appid\":\"" + COMPONENT + "\",\"authorizer_appid\":\"" + AUTHORIZER + "\"}"));
         assertError(61023, authorizerTokenCall(componentToken, COMPONENT, AUTHORIZER, others));
-        assertError(61023, authorizerTokenCall(componentToken, COMPONENT, OTHER_APP, mine)); // never authorized
         refresh(componentToken, mine);
+    }
+
+    @Test
+    void anAccountThatNeverAuthorizedTheComponentIs61003() {
+        String componentToken = componentToken();
+        String mine = sim.authorize(COMPONENT, AUTHORIZER);
+
+        Answer never = authorizerTokenCall(componentToken, COMPONENT, OTHER_APP, mine);
+        assertError(61003, never);
+        assertEquals("component is not authorized by this account", never.message());
+        assertError(61003, authorizerTokenCall(componentToken, COMPONENT, "wxnosuchaccount", mine));
+        String viaOther = sim.authorize(OTHER_COMPONENT, OTHER_APP);
+        // authorizing another platform does not count
+        assertError(61003, authorizerTokenCall(componentToken, COMPONENT, OTHER_APP, viaOther));
     }
 
     @Test
@@ -171,9 +184,14 @@ class AuthorizerTokenTest extends ComponentTestSupport {
         String refreshToken = sim.authorize(COMPONENT, AUTHORIZER);
         String path = AUTHORIZER_TOKEN + "?component_access_token=" + componentToken;
 
-        assertError(40013, authorizerTokenCall(componentToken, OTHER_COMPONENT, AUTHORIZER, refreshToken));
-        assertError(41002, postJson(path, "{\"authorizer_appid\":\"" + AUTHORIZER
-                + "\",\"authorizer_refresh_token\":\"" + refreshToken + "\"}"));
+        Answer wrongComponent = authorizerTokenCall(componentToken, OTHER_COMPONENT, AUTHORIZER, refreshToken);
+        assertError(61011, wrongComponent);
+        assertEquals("invalid component", wrongComponent.message());
+        assertError(61011, authorizerTokenCall(componentToken, "wxnosuchcomponent", AUTHORIZER, refreshToken));
+        Answer noComponent = postJson(path, "{\"authorizer_appid\":\"" + AUTHORIZER
+                + "\",\"authorizer_refresh_token\":\"" + refreshToken + "\"}");
+        assertError(41018, noComponent);
+        assertEquals("missing component_appid", noComponent.message());
         assertError(41002, postJson(path, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"authorizer_refresh_token\":\"" + refreshToken + "\"}"));
         assertError(47001, postJson(path, "[]"));

@@ -65,14 +65,18 @@ class ComponentTokenTest extends ComponentTestSupport {
     @Test
     void parameterAndCredentialErrors() {
         String ticket = sim.issueVerifyTicket(COMPONENT);
-        assertError(41002, postJson(COMPONENT_TOKEN, "{\"component_appsecret\":\"" + COMPONENT_SECRET
-                + "\",\"component_verify_ticket\":\"" + ticket + "\"}"));
+        Answer noAppId = postJson(COMPONENT_TOKEN, "{\"component_appsecret\":\"" + COMPONENT_SECRET
+                + "\",\"component_verify_ticket\":\"" + ticket + "\"}");
+        assertError(41018, noAppId);
+        assertEquals("missing component_appid", noAppId.message());
         Answer noSecret = postJson(COMPONENT_TOKEN, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"component_verify_ticket\":\"" + ticket + "\"}");
         assertError(41004, noSecret);
         assertEquals("appsecret missing", noSecret.message());
-        assertError(40013, componentTokenCall("wxunknowncomponent", COMPONENT_SECRET, ticket));
-        assertError(40013, componentTokenCall(APP, SECRET, ticket)); // an account is not a component
+        Answer unknown = componentTokenCall("wxunknowncomponent", COMPONENT_SECRET, ticket);
+        assertError(61011, unknown);
+        assertEquals("invalid component", unknown.message());
+        assertError(61011, componentTokenCall(APP, SECRET, ticket)); // an account is not a component
         Answer wrongSecret = componentTokenCall(COMPONENT, "nope", ticket);
         assertError(40125, wrongSecret);
         assertEquals("invalid appsecret", wrongSecret.message());
@@ -136,6 +140,18 @@ class ComponentTokenTest extends ComponentTestSupport {
         sim.addComponent("wxcomponent000003", "rotated");
         assertError(40125, componentTokenCall("wxcomponent000003", "s3", ticket));
         assertTrue(componentTokenCall("wxcomponent000003", "rotated", ticket).json().has("component_access_token"));
+    }
+
+    @Test
+    void aComponentAskingForAnAccessTokenIs61024() {
+        Answer classic = get("/cgi-bin/token?grant_type=client_credential&appid=" + COMPONENT + "&secret="
+                + COMPONENT_SECRET);
+        assertError(61024, classic);
+        assertEquals("must use api(api_component_token) to get token for component acct", classic.message());
+        assertError(61024, stableTokenCall(COMPONENT, COMPONENT_SECRET, false));
+        assertError(61024, stableTokenCall(COMPONENT, "whatever", true));
+        assertError(40013, stableTokenCall("wxnobody", "s", false)); // an unknown appid stays 40013
+        assertEquals(0, sim.requestCount(COMPONENT_TOKEN));
     }
 
     @Test
