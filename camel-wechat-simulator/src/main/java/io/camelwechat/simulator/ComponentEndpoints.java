@@ -54,7 +54,7 @@ final class ComponentEndpoints {
         String authorizerAppId = requireAppId(Json.text(body.get("authorizer_appid")));
         requireQuota(authorizerAppId);
         Component.Refreshed refreshed = components.require(componentAppId).refresh(authorizerAppId,
-                Json.text(body.get("authorizer_refresh_token")),
+                Json.text(body.get("authorizer_refresh_token")), faults.rotatesAuthorizerRefreshTokens(),
                 () -> tokens.issueAuthorizer(authorizerAppId, call.now()), call.now());
         ObjectNode answer = Json.object();
         answer.put("authorizer_access_token", refreshed.accessToken().value());

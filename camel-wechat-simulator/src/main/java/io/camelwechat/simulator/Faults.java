@@ -33,6 +33,7 @@ public final class Faults {
     private volatile double busyRate;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean includeTokenEndpoints;
+    private volatile boolean rotateAuthorizerRefreshTokens;
 
     Faults(RandomIds random, ErrorAnswers errors) {
         this.random = random;
@@ -129,11 +130,31 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every fault: busy rate 0, no latency, nothing armed, no exhausted quota. */
+    /**
+     * While on, every successful {@code api_authorizer_token} call rotates the authorizer_refresh_token: the
+     * answer carries a new one, and the one that was current stays valid 5 more minutes of simulator time, then
+     * answers 61023. Off by default: WeChat's current doc answers the refresh token it was given, but older
+     * answers and community reports show rotation, so a client should save whatever comes back; this lets a
+     * test prove it does.
+     */
+    public Faults rotateAuthorizerRefreshTokens(boolean rotate) {
+        this.rotateAuthorizerRefreshTokens = rotate;
+        return this;
+    }
+
+    public boolean rotatesAuthorizerRefreshTokens() {
+        return rotateAuthorizerRefreshTokens;
+    }
+
+    /**
+     * Removes every fault: busy rate 0, no latency, nothing armed, no exhausted quota, no refresh-token
+     * rotation.
+     */
     public Faults clear() {
         busyRate = 0.0;
         latency = Duration.ZERO;
         includeTokenEndpoints = false;
+        rotateAuthorizerRefreshTokens = false;
         synchronized (scripted) {
             scripted.clear();
         }

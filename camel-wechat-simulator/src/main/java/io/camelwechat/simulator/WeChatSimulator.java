@@ -245,8 +245,9 @@ public final class WeChatSimulator implements AutoCloseable {
     }
 
     /**
-     * The newest authorizer_refresh_token (the one the last refresh or authorization answered), or
-     * {@code null} after a revocation.
+     * The newest authorizer_refresh_token: the one the authorization answered, or with
+     * {@link Faults#rotateAuthorizerRefreshTokens rotation} on the one the last refresh answered; {@code null}
+     * after a revocation.
      *
      * @throws IllegalArgumentException for an unknown component, or an account that never authorized it
      */
