@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * An embeddable WeChat server API simulator: a loopback HTTP server that behaves like
@@ -63,6 +65,7 @@ public final class WeChatSimulator implements AutoCloseable {
     private WeChatSimulator(Builder builder) {
         RandomIds ids = new RandomIds(builder.random != null ? builder.random : new Random(1));
         CategoryTree tree = CategoryTree.standard();
+        builder.extraCategories.forEach(extra -> extra.accept(tree));
         this.requestedPort = builder.port;
         this.threads = builder.threads;
         this.clock = builder.clock != null ? builder.clock : new SimulatorClock(Instant.now());
@@ -413,6 +416,9 @@ public final class WeChatSimulator implements AutoCloseable {
         private int requestLogLimit = 10_000;
         private int threads = DEFAULT_THREADS;
         private int imageSizeLimit = IMAGE_SIZE_LIMIT_CURRENT;
+        private final List<Consumer<CategoryTree>> extraCategories = new ArrayList<>();
+        /** The tree the extra categories make, built as they come so that a clash fails at once. */
+        private final CategoryTree categoryCheck = CategoryTree.standard();
 
         private Builder() {
         }
@@ -505,6 +511,24 @@ public final class WeChatSimulator implements AutoCloseable {
                         + bytes);
             }
             this.imageSizeLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Adds a settable category to getallcategories and to what addcategory accepts, next to WeChat's
+         * documented example (1/2, 1/5, 1/556, 1/558, 1/1033, 8/37, 8/39, 8/580, 42/43, 402/920); repeatable.
+         * Use ids WeChat has, so that code written against the simulator works on WeChat. Non-empty
+         * {@code qualifications} make the category sensitive: the default audit rule rejects it without a
+         * certificate.
+         *
+         * @throws IllegalArgumentException for ids that are not positive or clash with the tree (a first-level
+         *                                  id under another name, a second-level id already known), blank names
+         */
+        public Builder settableCategory(int first, String firstName, int second, String secondName,
+                                        String... qualifications) {
+            categoryCheck.add(first, firstName, second, secondName, qualifications);
+            String[] copy = qualifications.clone();
+            extraCategories.add(tree -> tree.add(first, firstName, second, secondName, copy));
             return this;
         }
 
