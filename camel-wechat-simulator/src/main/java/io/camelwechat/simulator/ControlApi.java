@@ -100,7 +100,8 @@ final class ControlApi {
     }
 
     private SimResponse clock() {
-        return SimResponse.json(Json.object().put("now", simulator.clock().now().toString()));
+        SimulatorClock clock = simulator.clock();
+        return SimResponse.json(Json.object().put("now", clock.now().toString()).put("ticking", clock.ticks()));
     }
 
     private SimResponse advanceClock(RecordedRequest request) {

@@ -2,6 +2,7 @@ package io.camelwechat.simulator;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,6 +21,7 @@ public final class Main {
               --account APPID:SECRET    register an account (repeatable; default a demo account)
               --audit-delay-seconds N   simulator time until a category audit ends (default 600)
               --live-industry-names     answer getIndustry with the names seen on the live service
+              --frozen-clock            time moves only by POST /__sim/clock/advance (default: the wall clock)
               --help                    print this and exit""";
 
     private Main() {
@@ -51,6 +53,7 @@ public final class Main {
     static WeChatSimulator start(String[] args, PrintStream out) {
         WeChatSimulator.Builder builder = WeChatSimulator.builder().port(DEFAULT_PORT);
         boolean accountGiven = false;
+        boolean frozenClock = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> builder.port(parseInt("--port", value(args, ++i, "--port")));
@@ -66,6 +69,7 @@ public final class Main {
                 case "--audit-delay-seconds" -> builder.auditDelay(Duration.ofSeconds(
                         parseInt("--audit-delay-seconds", value(args, ++i, "--audit-delay-seconds"))));
                 case "--live-industry-names" -> builder.liveIndustryNames(true);
+                case "--frozen-clock" -> frozenClock = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return null;
@@ -77,6 +81,8 @@ public final class Main {
             builder.account(DEMO_APP_ID, DEMO_SECRET);
             out.println("demo account: appid " + DEMO_APP_ID + ", secret " + DEMO_SECRET);
         }
+        // a developer rehearsing against the jar wants tokens to expire and audits to end on their own
+        builder.clock(frozenClock ? new SimulatorClock(Instant.now()) : SimulatorClock.system());
         WeChatSimulator simulator = builder.build().start();
         out.println("WeChat simulator listening on " + simulator.baseUrl());
         return simulator;

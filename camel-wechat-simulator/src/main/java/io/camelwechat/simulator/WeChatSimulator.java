@@ -32,10 +32,12 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Time is the manual {@link SimulatorClock}: nothing happens on its own (no background threads); token
- * expiry, audits and quota cycles are evaluated from the clock whenever a request or a state read needs
- * them, so tests are deterministic. Pushes are sent synchronously, while the clock moves or right after the
- * request or read that noticed them. Thread-safe: requests are served concurrently and the control API may
+ * <p>Time is the {@link SimulatorClock}, by default a frozen one that only moves when moved: nothing happens on
+ * its own (no background threads); token expiry, audits and quota cycles are evaluated from the clock
+ * whenever a request or a state read needs them, so tests are deterministic. Pushes are sent synchronously,
+ * while the clock moves or right after the request or read that noticed them. On a ticking clock
+ * ({@link SimulatorClock#system()}, as the standalone {@link Main} uses) one daemon thread also looks for due
+ * pushes once a second. Thread-safe: requests are served concurrently and the control API may
  * be used from any thread at the same time.
  */
 public final class WeChatSimulator implements AutoCloseable {
@@ -61,6 +63,7 @@ public final class WeChatSimulator implements AutoCloseable {
     private final int imageSizeLimit;
     private volatile boolean liveIndustryNames;
     private SimulatorHttpServer server;
+    private ClockTicker ticker;
 
     private WeChatSimulator(Builder builder) {
         RandomIds ids = new RandomIds(builder.random != null ? builder.random : new Random(1));
@@ -131,6 +134,7 @@ public final class WeChatSimulator implements AutoCloseable {
             }
             pushes.start();
             clock.addListener(clockListener);
+            ticker = ClockTicker.startFor(clock, clockListener);
         }
         pushes.activity(clock.now()); // outside the lock: a receiver may call port() while handling the push
         return this;
@@ -143,6 +147,10 @@ public final class WeChatSimulator implements AutoCloseable {
     public synchronized void stop() {
         if (server != null) {
             clock.removeListener(clockListener);
+            if (ticker != null) {
+                ticker.stop();
+                ticker = null;
+            }
             pushes.stop();
             server.stop();
             server = null;
@@ -432,7 +440,10 @@ public final class WeChatSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock; default a new {@link SimulatorClock} at {@link Instant#now()}. */
+        /**
+         * The clock; default a new frozen {@link SimulatorClock} at {@link Instant#now()}, which only moves when
+         * moved. {@link SimulatorClock#system()} runs on the wall clock instead.
+         */
         public Builder clock(SimulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,6 +75,24 @@ class MainTest {
             assertEquals(3, simulator.account(Main.DEMO_APP_ID).category(1, 2).auditStatus());
         } finally {
             simulator.stop();
+        }
+    }
+
+    @Test
+    void standaloneRunsOnTheWallClockUnlessFrozen() {
+        WeChatSimulator wall = Main.start(new String[] {"--port", "0"}, out);
+        try {
+            assertTrue(wall.clock().ticks(), "tokens must expire and audits end in the jar");
+            Instant now = wall.clock().now();
+            assertTrue(Duration.between(now, Instant.now()).abs().getSeconds() < 60, now.toString());
+        } finally {
+            wall.stop();
+        }
+        WeChatSimulator frozen = Main.start(new String[] {"--port", "0", "--frozen-clock"}, out);
+        try {
+            assertFalse(frozen.clock().ticks());
+        } finally {
+            frozen.stop();
         }
     }
 
