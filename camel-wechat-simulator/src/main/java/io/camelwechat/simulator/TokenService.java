@@ -30,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenService {
 
+    /** WeChat's {@code expires_in}: the default lifetime of every kind of token. */
     static final Duration LIFETIME = Duration.ofSeconds(7200);
     static final Duration CLASSIC_OVERLAP = Duration.ofMinutes(5);
+    /** The stable pre-rotation window for the default lifetime; it scales with other lifetimes (1/24). */
     static final Duration STABLE_PRE_ROTATION = Duration.ofSeconds(300);
     static final int FORCE_REFRESHES_PER_DAY = 20;
     static final Duration FORCE_REFRESH_SPACING = Duration.ofSeconds(30);
@@ -42,9 +44,17 @@ final class TokenService {
     private final Map<String, IssuedToken> byValue = new ConcurrentHashMap<>();
     private final Map<String, AccountTokens> byAccount = new ConcurrentHashMap<>();
     private final RandomIds ids;
+    private final Duration lifetime;
+    private final Duration preRotation;
 
-    TokenService(RandomIds ids) {
+    /**
+     * @param lifetime how long every token lives ({@code expires_in}); the stable pre-rotation window keeps
+     *                 WeChat's proportion, 300 s of 7200 s (a guess for other lifetimes)
+     */
+    TokenService(RandomIds ids, Duration lifetime) {
         this.ids = ids;
+        this.lifetime = lifetime;
+        this.preRotation = lifetime.multipliedBy(STABLE_PRE_ROTATION.getSeconds()).dividedBy(LIFETIME.getSeconds());
     }
 
     /** Per-account token state; all access synchronized on the instance. */
@@ -147,9 +157,9 @@ final class TokenService {
         return issued;
     }
 
-    private static boolean needsRotation(IssuedToken current, Instant now) {
+    private boolean needsRotation(IssuedToken current, Instant now) {
         return current == null || !current.isValid(now)
-                || current.expiresInSeconds(now) < STABLE_PRE_ROTATION.getSeconds();
+                || current.expiresInSeconds(now) < preRotation.getSeconds();
     }
 
     private static boolean tooSoonAfterLastForce(Deque<Instant> history, Instant now) {
@@ -173,7 +183,7 @@ final class TokenService {
 
     private IssuedToken issue(String appId, IssuedToken.Kind kind, Instant now) {
         while (true) {
-            IssuedToken token = new IssuedToken(ids.next(TOKEN_LENGTH), appId, kind, now.plus(LIFETIME));
+            IssuedToken token = new IssuedToken(ids.next(TOKEN_LENGTH), appId, kind, now.plus(lifetime));
             if (byValue.putIfAbsent(token.value(), token) == null) { // tokens never collide
                 return token;
             }

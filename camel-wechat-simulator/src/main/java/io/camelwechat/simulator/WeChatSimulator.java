@@ -72,9 +72,9 @@ public final class WeChatSimulator implements AutoCloseable {
         this.requestedPort = builder.port;
         this.threads = builder.threads;
         this.clock = builder.clock != null ? builder.clock : new SimulatorClock(Instant.now());
-        this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree));
+        this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree, builder.auditRule));
         this.components = new ComponentRegistry(ids);
-        this.tokens = new TokenService(ids);
+        this.tokens = new TokenService(ids, builder.tokenLifetime);
         ErrorAnswers errors = new ErrorAnswers(ids);
         this.faults = new Faults(ids, errors);
         this.requestLog = new RequestLog(builder.requestLogLimit);
@@ -419,6 +419,8 @@ public final class WeChatSimulator implements AutoCloseable {
         private final Map<String, String> accounts = new LinkedHashMap<>();
         private final Map<String, String> components = new LinkedHashMap<>();
         private Duration auditDelay = Duration.ofMinutes(10);
+        private AuditRule auditRule = AuditRule.QUALIFICATIONS;
+        private Duration tokenLifetime = TokenService.LIFETIME;
         private Random random;
         private boolean liveIndustryNames;
         private int requestLogLimit = 10_000;
@@ -474,6 +476,28 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("auditDelay must be zero or positive: " + auditDelay);
             }
             this.auditDelay = auditDelay;
+            return this;
+        }
+
+        /**
+         * How audits end unless {@link WeChatSimulator#setAuditOutcome} says otherwise for a category; default
+         * {@link AuditRule#QUALIFICATIONS}.
+         */
+        public Builder auditRule(AuditRule rule) {
+            this.auditRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * How long every token lives ({@code expires_in}): access tokens (classic, stable, authorizer) and
+         * component tokens; default WeChat's 7200 s. Shorter lifetimes rehearse expiry and refresh quickly; the
+         * stable pre-rotation window keeps WeChat's proportion (300 s of 7200 s).
+         */
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.getSeconds() < 1) {
+                throw new IllegalArgumentException("tokenLifetime must be at least 1 second: " + lifetime);
+            }
+            this.tokenLifetime = Duration.ofSeconds(lifetime.getSeconds());
             return this;
         }
 
