@@ -10,43 +10,55 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The audit rules other than the default {@link AuditRule#QUALIFICATIONS} (see CategoryAuditTest). */
 class AuditRuleTest {
 
-    @Nested
-    class ApproveAll extends SimulatorTestSupport {
+    /** A simulator with one audit rule; {@link #audited} adds a category and lets its audit end. */
+    abstract static class WithRule extends SimulatorTestSupport {
+
+        abstract AuditRule rule();
 
         @Override
         WeChatSimulator.Builder configure(WeChatSimulator.Builder builder) {
-            return builder.auditRule(AuditRule.APPROVE_ALL);
+            return builder.auditRule(rule());
+        }
+
+        CategoryState audited(int first, int second) {
+            assertOk(apiPost(CategoryApiTest.ADD, token(),
+                    "{\"categories\":[{\"first\":" + first + ",\"second\":" + second + "}]}"));
+            clock.advance(Duration.ofMinutes(10));
+            return sim.account(APP).category(first, second);
+        }
+    }
+
+    @Nested
+    class ApproveAll extends WithRule {
+
+        @Override
+        AuditRule rule() {
+            return AuditRule.APPROVE_ALL;
         }
 
         @Test
         void aSensitiveCategoryWithoutCertificateIsApproved() {
-            assertOk(apiPost(CategoryApiTest.ADD, token(), "{\"categories\":[{\"first\":8,\"second\":39}]}"));
-            clock.advance(Duration.ofMinutes(10));
-            assertEquals(CategoryState.APPROVED, sim.account(APP).category(8, 39).auditStatus());
+            assertEquals(CategoryState.APPROVED, audited(8, 39).auditStatus());
         }
 
         @Test
         void anOutcomeSetForTheCategoryStillWins() {
             sim.setAuditOutcome(APP, 1, 2, "overridden");
-            assertOk(apiPost(CategoryApiTest.ADD, token(), "{\"categories\":[{\"first\":1,\"second\":2}]}"));
-            clock.advance(Duration.ofMinutes(10));
-            assertEquals("overridden", sim.account(APP).category(1, 2).auditReason());
+            assertEquals("overridden", audited(1, 2).auditReason());
         }
     }
 
     @Nested
-    class RejectAll extends SimulatorTestSupport {
+    class RejectAll extends WithRule {
 
         @Override
-        WeChatSimulator.Builder configure(WeChatSimulator.Builder builder) {
-            return builder.auditRule(AuditRule.REJECT_ALL);
+        AuditRule rule() {
+            return AuditRule.REJECT_ALL;
         }
 
         @Test
         void anOpenCategoryIsRejectedWithAReason() {
-            assertOk(apiPost(CategoryApiTest.ADD, token(), "{\"categories\":[{\"first\":1,\"second\":2}]}"));
-            clock.advance(Duration.ofMinutes(10));
-            CategoryState state = sim.account(APP).category(1, 2);
+            CategoryState state = audited(1, 2);
             assertEquals(CategoryState.REJECTED, state.auditStatus());
             assertEquals(AuditRules.REJECTED_BY_RULE_REASON, state.auditReason());
         }
@@ -54,9 +66,7 @@ class AuditRuleTest {
         @Test
         void anApprovalSetForTheCategoryStillWins() {
             sim.setAuditOutcome(APP, 1, 2, null);
-            assertOk(apiPost(CategoryApiTest.ADD, token(), "{\"categories\":[{\"first\":1,\"second\":2}]}"));
-            clock.advance(Duration.ofMinutes(10));
-            assertEquals(CategoryState.APPROVED, sim.account(APP).category(1, 2).auditStatus());
+            assertEquals(CategoryState.APPROVED, audited(1, 2).auditStatus());
         }
     }
 }

@@ -177,16 +177,21 @@ class MainTest {
     }
 
     private String firstToken(String... more) {
-        String[] args = new String[more.length + 2];
-        args[0] = "--port";
-        args[1] = "0";
-        System.arraycopy(more, 0, args, 2, more.length);
-        WeChatSimulator simulator = Main.start(args, out);
+        WeChatSimulator simulator = Main.start(onAFreePort(more), out);
         try {
             return simulator.stableToken(Main.DEMO_APP_ID);
         } finally {
             simulator.stop();
         }
+    }
+
+    /** {@code --port 0} followed by the given arguments. */
+    private static String[] onAFreePort(String... more) {
+        String[] args = new String[more.length + 2];
+        args[0] = "--port";
+        args[1] = "0";
+        System.arraycopy(more, 0, args, 2, more.length);
+        return args;
     }
 
     @Test
@@ -206,11 +211,8 @@ class MainTest {
                 {"--component", "nosecret"}, {"--authorize", "wxnocomponent:wxa"}, {"--audit-rule", "maybe"},
                 {"--busy-rate", "2"}, {"--busy-rate", "often"}, {"--latency-ms", "-1"}, {"--image-limit-mb", "11"},
                 {"--token-lifetime-seconds", "0"}, {"--seed", "x"}, {"--audit-delay-seconds"}}) {
-            String[] args = new String[invalid.length + 2];
-            args[0] = "--port";
-            args[1] = "0";
-            System.arraycopy(invalid, 0, args, 2, invalid.length);
-            assertThrows(IllegalArgumentException.class, () -> Main.start(args, out), String.join(" ", invalid));
+            assertThrows(IllegalArgumentException.class, () -> Main.start(onAFreePort(invalid), out),
+                    String.join(" ", invalid));
         }
     }
 }
