@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * Serves the WeChat paths: records the request, applies faults, then runs the checks every WeChat API
  * shares before the operation: HTTP method (43001/43002), access_token (41001/40001/42001), the
- * account's quota (45009) and a non-empty POST body (44002). Unknown paths answer HTTP 404.
+ * account's quota (45009) and a non-empty POST body (44002). Unknown paths answer 40066 {@code invalid url}.
  */
 final class ApiDispatcher {
 
@@ -20,14 +20,16 @@ final class ApiDispatcher {
     private final AccountRegistry accounts;
     private final Faults faults;
     private final RequestLog log;
+    private final ErrorAnswers errors;
 
     ApiDispatcher(List<Route> routes, TokenService tokens, AccountRegistry accounts, Faults faults,
-                  RequestLog log) {
+                  RequestLog log, ErrorAnswers errors) {
         this.routes = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, Function.identity()));
         this.tokens = tokens;
         this.accounts = accounts;
         this.faults = faults;
         this.log = log;
+        this.errors = errors;
     }
 
     SimResponse handle(RecordedRequest request) {
@@ -35,16 +37,16 @@ final class ApiDispatcher {
         delay(faults.latency());
         Route route = routes.get(request.path());
         if (route == null) {
-            return SimResponse.text(404, "no such WeChat API: " + request.path());
+            return errors.of(ErrorCode.INVALID_URL, request.at()); // WeChat's JSON answer, HTTP 200
         }
-        Optional<SimResponse> injected = faults.intercept(request.path(), route.tokenEndpoint());
+        Optional<SimResponse> injected = faults.intercept(request.path(), route.tokenEndpoint(), request.at());
         if (injected.isPresent()) {
             return injected.get();
         }
         try {
             return route.handler().handle(authorize(route, request));
         } catch (ApiError error) {
-            return SimResponse.error(error.code());
+            return errors.of(error.code(), request.at());
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.Map;
  * authorizer_access_tokens issued through it (wechat-api-facts.md section 3).
  *
  * <ul>
- *   <li>Every refresh rotates the refresh token: the answer carries a new one, and the one that was current
- *       stays valid 5 more minutes (the documented overlap), then answers 61023.</li>
+ *   <li>A refresh answers the refresh token it was given, as WeChat's current doc does. With rotation on (a
+ *       fault, {@link Faults#rotateAuthorizerRefreshTokens}: the older behaviour that community reports show),
+ *       it rotates instead: the answer carries a new one, and the one that was current stays valid 5 more
+ *       minutes (the reported overlap), then answers 61023.</li>
  *   <li>Refresh tokens have no natural expiry: WeChat documents none; they end only by rotation,
  *       re-authorization or revocation.</li>
  *   <li>Re-authorizing invalidates every earlier refresh token at once (the api_query_auth page: "after the
@@ -51,14 +53,18 @@ final class Authorization {
     }
 
     /**
-     * Exchanges a valid refresh token for a new one; the previously current token gets the 5-minute overlap.
+     * Checks a presented refresh token and answers the one to hand back: the same one, or with {@code rotate}
+     * a new one, the previously current token getting the 5-minute overlap.
      *
      * @throws ApiError 61023 for a missing, unknown or ended refresh token
      */
-    String rotate(String presented, RandomIds ids, Instant now) {
+    String refresh(String presented, boolean rotate, RandomIds ids, Instant now) {
         Instant end = presented == null ? null : refreshTokens.get(presented);
         if (end == null || !now.isBefore(end)) {
             throw new ApiError(ErrorCode.INVALID_REFRESH_TOKEN);
+        }
+        if (!rotate) {
+            return presented;
         }
         refreshTokens.values().removeIf(until -> !now.isBefore(until)); // ended tokens answer 61023 as unknown ones
         if (current != null) { // null only after a revocation, and then only a clock set backwards gets here

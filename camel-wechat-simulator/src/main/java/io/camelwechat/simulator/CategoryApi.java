@@ -70,12 +70,12 @@ final class CategoryApi {
         body.put("limit", AccountCategories.LIMIT);
         body.put("quota", listing.quota());
         body.put("category_limit", AccountCategories.CATEGORY_LIMIT);
-        return SimResponse.json(body);
+        return SimResponse.wechat(body);
     }
 
     /** {@code GET getallcategories}: the settable tree. */
     SimResponse all(ApiCall call) {
-        return new SimResponse(200, SimResponse.JSON, allCategories); // written out, never modified
+        return SimResponse.wechat(allCategories); // written out, never modified
     }
 
     private static ObjectNode body(ApiCall call) {

@@ -10,9 +10,15 @@ import java.util.Map;
 
 /**
  * The tree of settable mini-program categories that getallcategories answers with (official shape: id 0 is
- * the root whose children are the first-level ids). A small, realistic excerpt: the real tree has hundreds
- * of entries. It includes the seed pages' example, 8 教育 / 39 出国移民, which needs a qualification, and
- * has more than {@link AccountCategories#CATEGORY_LIMIT} (20) settable categories so that limit is reachable.
+ * the root whose children are the first-level ids).
+ *
+ * <p>The default is the excerpt WeChat's getAllCategories page shows, so every id a user copies from the
+ * simulator is an id WeChat has: 1 快递业与邮政 with 2, 5, 556, 558 and 1033, 8 教育 with 37, 39 and 580,
+ * 42 医疗 with 43, and 402 with 920 (the page's example, as WxJava's test fixture quotes it, and the seed
+ * pages for 8 / 39). The names of 8 and 39 come from the seed pages, those of 2, 5, 556 and 558 from a live
+ * answer (see the README); the others are guesses. More categories can be added with
+ * {@link WeChatSimulator.Builder#settableCategory}, e.g. to reach the 20-category limit, which the ten
+ * documented ones cannot.
  */
 final class CategoryTree {
 
@@ -23,38 +29,20 @@ final class CategoryTree {
 
     private final Map<Integer, Node> nodes = new LinkedHashMap<>();
 
-    /** The tree shipped with the simulator. */
+    /** The tree shipped with the simulator: WeChat's documented example. */
     static CategoryTree standard() {
         CategoryTree tree = new CategoryTree();
-        tree.first(1, "工具")
-                .open(2, "信息查询")
-                .open(3, "办公")
-                .open(4, "天气")
-                .open(5, "计算类");
-        tree.first(8, "教育")
-                .qualified(39, "出国移民", "出入境中介机构经营许可证")
-                .open(40, "教育信息服务")
-                .qualified(41, "在线视频课程", "信息网络传播视听节目许可证")
-                .open(42, "职业培训");
-        tree.first(100, "生活服务")
-                .open(101, "家政服务")
-                .open(102, "丽人服务")
-                .open(103, "宠物（非医院类）")
-                .open(104, "婚庆服务");
-        tree.first(150, "餐饮")
-                .open(151, "点评与推荐")
-                .open(152, "菜谱")
-                .open(153, "餐厅排队")
-                .qualified(154, "外卖平台", "食品经营许可证");
-        tree.first(212, "医疗")
-                .qualified(213, "医疗机构", "医疗机构执业许可证")
-                .qualified(214, "医药信息", "互联网药品信息服务资格证书")
-                .open(215, "健康管理");
-        tree.first(304, "商家自营")
-                .open(305, "服装/鞋/箱包")
-                .qualified(306, "食品", "食品经营许可证")
-                .qualified(307, "图书/报刊/音像/影视", "出版物经营许可证")
-                .open(308, "家居家纺");
+        tree.add(1, "快递业与邮政", 2, "快递、物流");
+        tree.add(1, "快递业与邮政", 5, "仓储");
+        tree.add(1, "快递业与邮政", 556, "邮政",
+                "《审批单位关于申请单位经营邮政通信业务的批复》", "《审批单位经营邮政通信业务许可登记表》");
+        tree.add(1, "快递业与邮政", 558, "装卸搬运");
+        tree.add(1, "快递业与邮政", 1033, "快递柜");
+        tree.add(8, "教育", 37, "教育信息服务");
+        tree.add(8, "教育", 39, "出国移民", "《因私出入境中介机构经营许可证》");
+        tree.add(8, "教育", 580, "特殊人群教育");
+        tree.add(42, "医疗", 43, "公立医疗机构", "《医疗机构执业许可证》");
+        tree.add(402, "体育", 920, "体育场馆服务");
         return tree;
     }
 
@@ -62,34 +50,44 @@ final class CategoryTree {
         nodes.put(0, new Node(0, "", 0, 0, new ArrayList<>(), false, List.of(), ""));
     }
 
-    /** Adds children to one first-level category while building the tree. */
-    private final class FirstLevel {
-        private final int id;
-
-        FirstLevel(int id) {
-            this.id = id;
+    /**
+     * Adds a settable second-level category, and its first-level category if new. Non-empty
+     * {@code qualifications} make it sensitive ({@code sensitive_type} 1): it needs those certificates.
+     *
+     * @throws IllegalArgumentException for ids that are not positive or clash with the tree: a first-level id
+     *                                  known under another name or as a second-level one, a second-level id
+     *                                  already known
+     */
+    void add(int first, String firstName, int second, String secondName, String... qualifications) {
+        if (first < 1 || second < 1 || first == second) {
+            throw new IllegalArgumentException("category ids must be positive and different: " + first + "/" + second);
         }
-
-        FirstLevel open(int secondId, String name) {
-            return second(secondId, name, false, List.of(), "");
+        requireText(firstName, "firstName");
+        requireText(secondName, "secondName");
+        Node parent = nodes.get(first);
+        if (parent != null && (parent.level() != 1 || !parent.name().equals(firstName))) {
+            throw new IllegalArgumentException("category " + first + " is already " + parent.name()
+                    + " (level " + parent.level() + ")");
         }
-
-        FirstLevel qualified(int secondId, String name, String qualification) {
-            return second(secondId, name, true, List.of(qualification), "需提供《" + qualification + "》");
+        if (nodes.containsKey(second)) {
+            throw new IllegalArgumentException("category " + second + " already exists");
         }
-
-        private FirstLevel second(int secondId, String name, boolean sensitive, List<String> qualifications,
-                                  String remark) {
-            nodes.put(secondId, new Node(secondId, name, 2, id, List.of(), sensitive, qualifications, remark));
-            nodes.get(id).children().add(secondId);
-            return this;
+        List<String> required = List.of(qualifications);
+        required.forEach(name -> requireText(name, "qualification"));
+        if (parent == null) {
+            parent = new Node(first, firstName, 1, 0, new ArrayList<>(), false, List.of(), "");
+            nodes.put(first, parent);
+            nodes.get(0).children().add(first);
         }
+        String remark = required.isEmpty() ? "" : "需提供" + String.join("、", required);
+        nodes.put(second, new Node(second, secondName, 2, first, List.of(), !required.isEmpty(), required, remark));
+        parent.children().add(second);
     }
 
-    private FirstLevel first(int id, String name) {
-        nodes.put(id, new Node(id, name, 1, 0, new ArrayList<>(), false, List.of(), ""));
-        nodes.get(0).children().add(id);
-        return new FirstLevel(id);
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
     }
 
     /** Whether {@code second} is a second-level category under the first-level {@code first}. */
@@ -134,7 +132,7 @@ final class CategoryTree {
         json.put("sensitive_type", node.sensitive() ? 1 : 0);
         ObjectNode qualify = json.putObject("qualify");
         ArrayNode exterList = qualify.putArray("exter_list");
-        if (!node.qualifications().isEmpty()) {
+        if (!node.qualifications().isEmpty()) { // one group of documents, all required (the live answers' shape)
             ArrayNode innerList = exterList.addObject().putArray("inner_list");
             node.qualifications().forEach(name -> innerList.addObject().put("name", name).put("url", ""));
         }

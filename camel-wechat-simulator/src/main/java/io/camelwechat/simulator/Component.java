@@ -67,27 +67,27 @@ final class Component {
         return true;
     }
 
-    /** A new authorizer_access_token and the rotated refresh token that came with it. */
+    /** A new authorizer_access_token and the refresh token that came with it (the same, or a rotated one). */
     record Refreshed(IssuedToken accessToken, String refreshToken) {
     }
 
     /**
-     * {@code api_authorizer_token}: rotates the refresh token and issues an access token, atomically with
-     * respect to a revocation (which must also end the token issued here).
+     * {@code api_authorizer_token}: checks the refresh token (rotating it when {@code rotate}) and issues an
+     * access token, atomically with respect to a revocation (which must also end the token issued here).
      *
-     * @throws ApiError 61023 when the refresh token is not valid for this authorizer of this platform
+     * @throws ApiError 61003 when the account never authorized this platform, 61023 when the refresh token is
+     *                  not valid for this authorizer of this platform
      */
-    synchronized Refreshed refresh(String authorizerAppId, String refreshToken, Supplier<IssuedToken> issue,
-                                   Instant now) {
+    synchronized Refreshed refresh(String authorizerAppId, String refreshToken, boolean rotate,
+                                   Supplier<IssuedToken> issue, Instant now) {
         Authorization authorization = authorizations.get(authorizerAppId);
         if (authorization == null) {
-            // never authorized: no refresh token can be valid (61003 "not authorized" is not documented here)
-            throw new ApiError(ErrorCode.INVALID_REFRESH_TOKEN);
+            throw new ApiError(ErrorCode.COMPONENT_NOT_AUTHORIZED);
         }
-        String rotated = authorization.rotate(refreshToken, ids, now);
+        String answered = authorization.refresh(refreshToken, rotate, ids, now);
         IssuedToken accessToken = issue.get();
         authorization.track(accessToken, now);
-        return new Refreshed(accessToken, rotated);
+        return new Refreshed(accessToken, answered);
     }
 
     /**

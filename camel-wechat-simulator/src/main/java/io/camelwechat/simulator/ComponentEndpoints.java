@@ -22,14 +22,14 @@ final class ComponentEndpoints {
     /** Checks the fields, then the credentials, then the quota, then the ticket. */
     SimResponse componentToken(ApiCall call) {
         ObjectNode body = Json.parseObject(call.request().rawBody(), ErrorCode.DATA_FORMAT_ERROR);
-        String appId = requireAppId(Json.text(body.get("component_appid")));
+        String appId = requireComponentAppId(body);
         String secret = Json.text(body.get("component_appsecret"));
         if (secret == null || secret.isBlank()) {
             throw new ApiError(ErrorCode.APPSECRET_MISSING);
         }
         Component component = components.find(appId);
         if (component == null) {
-            throw new ApiError(ErrorCode.INVALID_APPID);
+            throw new ApiError(ErrorCode.INVALID_COMPONENT); // an account's appid included
         }
         if (!component.secretMatches(secret)) {
             throw new ApiError(ErrorCode.INVALID_APPSECRET);
@@ -40,7 +40,7 @@ final class ComponentEndpoints {
         ObjectNode answer = Json.object();
         answer.put("component_access_token", token.value());
         answer.put("expires_in", token.expiresInSeconds(call.now()));
-        return SimResponse.json(answer);
+        return SimResponse.wechat(answer);
     }
 
     /** Checks the component token, the platform's quota, the body, the authorizer's quota, then the refresh token. */
@@ -48,19 +48,19 @@ final class ComponentEndpoints {
         String componentAppId = tokens.authenticateComponent(componentToken(call.request()), call.now());
         requireQuota(componentAppId);
         ObjectNode body = Json.parseObject(call.request().rawBody(), ErrorCode.DATA_FORMAT_ERROR);
-        if (!componentAppId.equals(requireAppId(Json.text(body.get("component_appid"))))) {
-            throw new ApiError(ErrorCode.INVALID_APPID); // the token belongs to another platform
+        if (!componentAppId.equals(requireComponentAppId(body))) {
+            throw new ApiError(ErrorCode.INVALID_COMPONENT); // the token belongs to another platform
         }
         String authorizerAppId = requireAppId(Json.text(body.get("authorizer_appid")));
         requireQuota(authorizerAppId);
         Component.Refreshed refreshed = components.require(componentAppId).refresh(authorizerAppId,
-                Json.text(body.get("authorizer_refresh_token")),
+                Json.text(body.get("authorizer_refresh_token")), faults.rotatesAuthorizerRefreshTokens(),
                 () -> tokens.issueAuthorizer(authorizerAppId, call.now()), call.now());
         ObjectNode answer = Json.object();
         answer.put("authorizer_access_token", refreshed.accessToken().value());
         answer.put("expires_in", refreshed.accessToken().expiresInSeconds(call.now()));
         answer.put("authorizer_refresh_token", refreshed.refreshToken());
-        return SimResponse.json(answer);
+        return SimResponse.wechat(answer);
     }
 
     /**
@@ -70,6 +70,15 @@ final class ComponentEndpoints {
     private static String componentToken(RecordedRequest request) {
         String token = request.queryParam("component_access_token");
         return token == null || token.isBlank() ? request.queryParam("access_token") : token;
+    }
+
+    /** @throws ApiError 41018 {@code missing component_appid} */
+    private static String requireComponentAppId(ObjectNode body) {
+        String appId = Json.text(body.get("component_appid"));
+        if (appId == null || appId.isBlank()) {
+            throw new ApiError(ErrorCode.COMPONENT_APPID_MISSING);
+        }
+        return appId;
     }
 
     private static String requireAppId(String appId) {

@@ -100,7 +100,8 @@ final class ControlApi {
     }
 
     private SimResponse clock() {
-        return SimResponse.json(Json.object().put("now", simulator.clock().now().toString()));
+        SimulatorClock clock = simulator.clock();
+        return SimResponse.json(Json.object().put("now", clock.now().toString()).put("ticking", clock.ticks()));
     }
 
     private SimResponse advanceClock(RecordedRequest request) {
@@ -158,7 +159,7 @@ final class ControlApi {
 
     /**
      * Applies a JSON fault description: {@code clear} first, then {@code busyRate}, {@code latencyMillis},
-     * {@code includeTokenEndpoints}, {@code failNext}, {@code httpStatusNext}, {@code rawBodyNext},
+     * {@code includeTokenEndpoints}, {@code rotateAuthorizerRefreshTokens}, {@code failNext}, {@code httpStatusNext}, {@code rawBodyNext},
      * {@code quotaExhausted} (the last four as one object or an array of them).
      */
     private SimResponse faults(RecordedRequest request) {
@@ -176,6 +177,9 @@ final class ControlApi {
         if (body.has("includeTokenEndpoints")) {
             faults.includeTokenEndpoints(body.get("includeTokenEndpoints").asBoolean());
         }
+        if (body.has("rotateAuthorizerRefreshTokens")) {
+            faults.rotateAuthorizerRefreshTokens(body.get("rotateAuthorizerRefreshTokens").asBoolean());
+        }
         each(body.get("failNext"), f -> faults.failNext(path(f), f.path("errcode").asInt(-1), times(f)));
         each(body.get("httpStatusNext"), f -> faults.httpStatusNext(path(f), f.path("status").asInt(500), times(f)));
         each(body.get("rawBodyNext"), f -> faults.rawBodyNext(path(f),
@@ -185,6 +189,7 @@ final class ControlApi {
         ObjectNode state = Json.object();
         state.put("busyRate", faults.busyRate());
         state.put("latencyMillis", faults.latency().toMillis());
+        state.put("rotateAuthorizerRefreshTokens", faults.rotatesAuthorizerRefreshTokens());
         return SimResponse.json(state);
     }
 

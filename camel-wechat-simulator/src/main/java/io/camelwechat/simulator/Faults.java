@@ -1,6 +1,7 @@
 package io.camelwechat.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Fault injection for the simulated API. Faults apply to WeChat paths only, never to {@code /__sim/} control
@@ -26,23 +27,26 @@ import java.util.function.Supplier;
 public final class Faults {
 
     private final RandomIds random;
+    private final ErrorAnswers errors;
     private final List<ScriptedFault> scripted = new ArrayList<>();
     private final Set<String> exhaustedAccounts = ConcurrentHashMap.newKeySet();
     private volatile double busyRate;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean includeTokenEndpoints;
+    private volatile boolean rotateAuthorizerRefreshTokens;
 
-    Faults(RandomIds random) {
+    Faults(RandomIds random, ErrorAnswers errors) {
         this.random = random;
+        this.errors = errors;
     }
 
     /** An armed one-shot fault with its remaining count. */
     private static final class ScriptedFault {
         final String path;
-        final Supplier<SimResponse> response;
+        final Function<Instant, SimResponse> response;
         int remaining;
 
-        ScriptedFault(String path, Supplier<SimResponse> response, int times) {
+        ScriptedFault(String path, Function<Instant, SimResponse> response, int times) {
             this.path = path;
             this.response = response;
             this.remaining = times;
@@ -89,9 +93,12 @@ public final class Faults {
         return this;
     }
 
-    /** The next {@code times} matching calls answer {@code {"errcode":errcode,"errmsg":<documented message>}}. */
+    /**
+     * The next {@code times} matching calls answer
+     * {@code {"errcode":errcode,"errmsg":"<documented message> rid: <request id>"}}.
+     */
     public Faults failNext(String pathOrNull, int errcode, int times) {
-        return arm(pathOrNull, () -> SimResponse.error(errcode), times);
+        return arm(pathOrNull, now -> errors.of(errcode, now), times);
     }
 
     /** The next {@code times} matching calls answer this HTTP status with a small text body. */
@@ -99,14 +106,14 @@ public final class Faults {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
-        return arm(pathOrNull, () -> SimResponse.text(status, "simulated HTTP " + status), times);
+        return arm(pathOrNull, now -> SimResponse.text(status, "simulated HTTP " + status), times);
     }
 
     /** The next {@code times} matching calls answer HTTP 200 with exactly this body (e.g. non-JSON). */
     public Faults rawBodyNext(String pathOrNull, String contentType, String body, int times) {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
-        return arm(pathOrNull, () -> SimResponse.raw(contentType, body), times);
+        return arm(pathOrNull, now -> SimResponse.raw(contentType, body), times);
     }
 
     /**
@@ -123,11 +130,31 @@ public final class Faults {
         return this;
     }
 
-    /** Removes every fault: busy rate 0, no latency, nothing armed, no exhausted quota. */
+    /**
+     * While on, every successful {@code api_authorizer_token} call rotates the authorizer_refresh_token: the
+     * answer carries a new one, and the one that was current stays valid 5 more minutes of simulator time, then
+     * answers 61023. Off by default: WeChat's current doc answers the refresh token it was given, but older
+     * answers and community reports show rotation, so a client should save whatever comes back; this lets a
+     * test prove it does.
+     */
+    public Faults rotateAuthorizerRefreshTokens(boolean rotate) {
+        this.rotateAuthorizerRefreshTokens = rotate;
+        return this;
+    }
+
+    public boolean rotatesAuthorizerRefreshTokens() {
+        return rotateAuthorizerRefreshTokens;
+    }
+
+    /**
+     * Removes every fault: busy rate 0, no latency, nothing armed, no exhausted quota, no refresh-token
+     * rotation.
+     */
     public Faults clear() {
         busyRate = 0.0;
         latency = Duration.ZERO;
         includeTokenEndpoints = false;
+        rotateAuthorizerRefreshTokens = false;
         synchronized (scripted) {
             scripted.clear();
         }
@@ -140,7 +167,7 @@ public final class Faults {
     }
 
     /** The injected answer for a request to this path, if a fault fires; consumes a scripted fault. */
-    Optional<SimResponse> intercept(String path, boolean tokenEndpoint) {
+    Optional<SimResponse> intercept(String path, boolean tokenEndpoint, Instant now) {
         boolean pathless = !tokenEndpoint || includeTokenEndpoints;
         synchronized (scripted) {
             for (Iterator<ScriptedFault> it = scripted.iterator(); it.hasNext(); ) {
@@ -149,18 +176,18 @@ public final class Faults {
                     if (--fault.remaining == 0) {
                         it.remove();
                     }
-                    return Optional.of(fault.response.get());
+                    return Optional.of(fault.response.apply(now));
                 }
             }
         }
         double rate = busyRate;
         if (pathless && rate > 0 && random.chance(rate)) {
-            return Optional.of(SimResponse.error(ErrorCode.SYSTEM_ERROR));
+            return Optional.of(errors.of(ErrorCode.SYSTEM_ERROR, now));
         }
         return Optional.empty();
     }
 
-    private Faults arm(String path, Supplier<SimResponse> response, int times) {
+    private Faults arm(String path, Function<Instant, SimResponse> response, int times) {
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1: " + times);
         }

@@ -43,7 +43,7 @@ final class IndustryApi {
             putNames(primary, selection.id1());
             putNames(secondary, selection.id2());
         }
-        return SimResponse.json(body);
+        return SimResponse.wechat(body);
     }
 
     private void putNames(ObjectNode target, int id) {

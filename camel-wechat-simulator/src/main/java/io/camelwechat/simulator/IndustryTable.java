@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * WeChat's template-message industry table: ids 1..41 with the Chinese names getIndustry answers with
- * (seed 000 setIndustry lists the table; seed 001 getIndustry shows the names are Chinese).
+ * (seed 000 setIndustry lists the table; seed 001 getIndustry shows the names are Chinese). Only id 1 has a
+ * {@code |} inside a name, as seed 001's example shows it ({@code 互联网|电子商务}); 8 and 21 have none
+ * (seed 000: "Fund Financial Trust", "Public utility non-profit agencies").
  *
  * <p>The live service has been seen answering some entries with other names than the documented table
  * (wechat-api-facts.md section 6, item 8); {@link #names(int, boolean)} can answer with those instead.
@@ -27,7 +29,7 @@ final class IndustryTable {
             new Names("IT科技", "通信与运营商"),
             new Names("IT科技", "网络游戏"),
             new Names("金融业", "银行"),
-            new Names("金融业", "基金|理财|信托"),
+            new Names("金融业", "基金理财信托"),
             new Names("金融业", "保险"),
             new Names("餐饮", "餐饮"),
             new Names("酒店旅游", "酒店"),
@@ -40,7 +42,7 @@ final class IndustryTable {
             new Names("政府与公共事业", "学术科研"),
             new Names("政府与公共事业", "交警"),
             new Names("政府与公共事业", "博物馆"),
-            new Names("政府与公共事业", "公共事业|非盈利机构"),
+            new Names("政府与公共事业", "公共事业非盈利机构"),
             new Names("医药护理", "医药医疗"),
             new Names("医药护理", "护理美容"),
             new Names("医药护理", "保健与卫生"),

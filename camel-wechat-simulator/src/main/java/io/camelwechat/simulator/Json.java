@@ -1,5 +1,6 @@
 package io.camelwechat.simulator;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,22 +35,31 @@ final class Json {
     }
 
     /**
-     * Parses a request body that must be a JSON object.
+     * Parses a request body that must be a JSON object, and nothing after it but white space.
      *
      * @param notJson the error to answer when the body is not a JSON object (47001 for most APIs)
-     * @throws ApiError 44002 for an empty body, {@code notJson} for anything that is not a JSON object
+     * @throws ApiError 44002 for an empty body, {@code notJson} for anything that is not a JSON object, 47001
+     *                  for a JSON object followed by anything else (WeChat answers trailing garbage with 47001,
+     *                  wechat-api-facts.md "More facts")
      */
     static ObjectNode parseObject(byte[] body, ErrorCode notJson) {
         if (isBlank(body)) {
             throw new ApiError(ErrorCode.EMPTY_POST_DATA);
         }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            if (node instanceof ObjectNode object) {
+        ObjectNode object = null;
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (MAPPER.readTree(parser) instanceof ObjectNode node) {
+                object = node;
+                if (parser.nextToken() != null) {
+                    throw new ApiError(ErrorCode.DATA_FORMAT_ERROR);
+                }
                 return object;
             }
         } catch (IOException e) {
-            // falls through: malformed JSON is answered like any other non-object body
+            if (object != null) { // a whole object, then something that is not even a JSON token
+                throw new ApiError(ErrorCode.DATA_FORMAT_ERROR);
+            }
+            // else malformed JSON is answered like any other non-object body
         }
         throw new ApiError(notJson);
     }

@@ -9,9 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A minimal {@code multipart/form-data} parser (RFC 7578), enough for WeChat media uploads: parts with
- * {@code Content-Disposition} name/filename, an optional {@code Content-Type} and binary content.
- * Tolerates bare LF line ends, which some hand-written clients send.
+ * A strict {@code multipart/form-data} parser (RFC 7578 / RFC 2046), enough for WeChat media uploads: parts
+ * with {@code Content-Disposition} name/filename, an optional {@code Content-Type} and binary content.
+ *
+ * <p>Strict like WeChat: every line break of the framing must be CRLF, and the closing delimiter must be there.
+ * WeChat answers bare-LF bodies and unterminated forms with 41005 (wechat-api-facts.md "More facts":
+ * binarywang/WxJava#316, Eric-Guo/wechat#211), so this parser rejects them instead of guessing.
  */
 final class MultipartParser {
 
@@ -28,6 +31,7 @@ final class MultipartParser {
         }
     }
 
+    private static final byte[] CRLF = {'\r', '\n'};
     private static final Pattern BOUNDARY =
             Pattern.compile("(?i);\\s*boundary=(?:\"([^\"]+)\"|([^;\\s]+))");
     private static final Pattern NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"");
@@ -37,25 +41,39 @@ final class MultipartParser {
     }
 
     static List<Part> parse(String contentType, byte[] body) throws MalformedMultipartException {
-        byte[] delimiter = ("--" + boundary(contentType)).getBytes(StandardCharsets.ISO_8859_1);
-        int position = indexOf(body, delimiter, 0);
-        if (position < 0) {
-            throw new MalformedMultipartException("no opening boundary");
-        }
+        String boundary = boundary(contentType);
+        byte[] dashBoundary = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        int position = firstDelimiterEnd(body, dashBoundary, delimiter);
         List<Part> parts = new ArrayList<>();
         while (true) {
-            position += delimiter.length;
             if (startsWith(body, position, "--")) {
                 return parts; // closing delimiter
             }
-            position = skipLineEnd(body, position);
+            if (!startsWith(body, position, "\r\n")) {
+                throw new MalformedMultipartException("delimiter line not ended by CRLF");
+            }
+            position += CRLF.length;
             int next = indexOf(body, delimiter, position);
             if (next < 0) {
-                throw new MalformedMultipartException("no closing boundary");
+                throw new MalformedMultipartException("no closing delimiter");
             }
-            parts.add(part(body, position, contentEnd(body, next)));
-            position = next;
+            parts.add(part(body, position, next));
+            position = next + delimiter.length;
         }
+    }
+
+    /** Where the first {@code --boundary} ends: at the very start, or after a preamble ending in CRLF. */
+    private static int firstDelimiterEnd(byte[] body, byte[] dashBoundary, byte[] delimiter)
+            throws MalformedMultipartException {
+        if (startsWith(body, 0, dashBoundary)) {
+            return dashBoundary.length;
+        }
+        int start = indexOf(body, delimiter, 0);
+        if (start < 0) {
+            throw new MalformedMultipartException("no opening delimiter");
+        }
+        return start + delimiter.length;
     }
 
     private static String boundary(String contentType) throws MalformedMultipartException {
@@ -69,20 +87,23 @@ final class MultipartParser {
         return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
-    /** Parses one part spanning [start, end): header lines, an empty line, the content. */
+    /** Parses one part spanning [start, end): CRLF-ended header lines, an empty line, the content. */
     private static Part part(byte[] body, int start, int end) throws MalformedMultipartException {
         String name = null;
         String filename = null;
         String contentType = null;
         int position = start;
         while (true) {
-            int lineEnd = indexOf(body, new byte[] {'\n'}, position);
+            int lineEnd = indexOf(body, CRLF, position);
             if (lineEnd < 0 || lineEnd >= end) {
-                throw new MalformedMultipartException("part headers not terminated");
+                throw new MalformedMultipartException("part headers not terminated by an empty CRLF line");
             }
-            String line = new String(body, position, lineEnd - position, StandardCharsets.UTF_8).strip();
-            position = lineEnd + 1;
-            if (line.isEmpty()) {
+            String line = new String(body, position, lineEnd - position, StandardCharsets.UTF_8);
+            if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                throw new MalformedMultipartException("bare line break in part headers");
+            }
+            position = lineEnd + CRLF.length;
+            if (line.isBlank()) {
                 break;
             }
             int colon = line.indexOf(':');
@@ -98,26 +119,7 @@ final class MultipartParser {
                 contentType = value;
             }
         }
-        return new Part(name, filename, contentType, Arrays.copyOfRange(body, position, Math.max(position, end)));
-    }
-
-    /** Content ends before the line break that precedes the next delimiter. */
-    private static int contentEnd(byte[] body, int delimiterStart) {
-        int end = delimiterStart;
-        if (end > 0 && body[end - 1] == '\n') {
-            end--;
-            if (end > 0 && body[end - 1] == '\r') {
-                end--;
-            }
-        }
-        return end;
-    }
-
-    private static int skipLineEnd(byte[] body, int position) {
-        if (startsWith(body, position, "\r\n")) {
-            return position + 2;
-        }
-        return startsWith(body, position, "\n") ? position + 1 : position;
+        return new Part(name, filename, contentType, Arrays.copyOfRange(body, position, end));
     }
 
     private static String group(Pattern pattern, String value) {
@@ -127,11 +129,15 @@ final class MultipartParser {
     }
 
     private static boolean startsWith(byte[] body, int position, String prefix) {
-        if (position + prefix.length() > body.length) {
+        return startsWith(body, position, prefix.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean startsWith(byte[] body, int position, byte[] prefix) {
+        if (position + prefix.length > body.length) {
             return false;
         }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (body[position + i] != prefix.charAt(i)) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (body[position + i] != prefix[i]) {
                 return false;
             }
         }

@@ -37,7 +37,7 @@ final class SimulatorHttpServer {
 
     private static final System.Logger LOG = System.getLogger(SimulatorHttpServer.class.getName());
     private static final int BACKLOG = 1024;
-    /** Bigger than the 10 MB image limit, so oversized images still get WeChat's own error. */
+    /** Bigger than the largest media limit (10 MB), so oversized uploads still get WeChat's own error. */
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final HttpServer server;

@@ -12,11 +12,13 @@ final class TokenEndpoints {
 
     private final TokenService tokens;
     private final AccountRegistry accounts;
+    private final ComponentRegistry components;
     private final Faults faults;
 
-    TokenEndpoints(TokenService tokens, AccountRegistry accounts, Faults faults) {
+    TokenEndpoints(TokenService tokens, AccountRegistry accounts, ComponentRegistry components, Faults faults) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.components = components;
         this.faults = faults;
     }
 
@@ -49,7 +51,9 @@ final class TokenEndpoints {
         }
         Account account = accounts.find(appId);
         if (account == null) {
-            throw new ApiError(ErrorCode.INVALID_APPID);
+            // a third-party platform gets its token from api_component_token, and WeChat says so
+            throw new ApiError(components.find(appId) != null
+                    ? ErrorCode.MUST_USE_COMPONENT_TOKEN_API : ErrorCode.INVALID_APPID);
         }
         if (!account.secretMatches(secret)) {
             throw new ApiError(ErrorCode.INVALID_APPSECRET);
@@ -64,6 +68,6 @@ final class TokenEndpoints {
         ObjectNode body = Json.object();
         body.put("access_token", token.value());
         body.put("expires_in", token.expiresInSeconds(call.now()));
-        return SimResponse.json(body);
+        return SimResponse.wechat(body);
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       5 more minutes, then answers 40001.</li>
  *   <li>Stable ({@code /cgi-bin/stable_token}): normal mode returns the current token with its remaining
  *       lifetime, pre-rotating when less than 300 s remain (the old one lives out its own expiry);
- *       force mode issues a new token and invalidates the previous ones at once, at most 20 times a day
- *       and 30 s apart.</li>
+ *       force mode issues a new token and invalidates the previous ones at once, at most 20 times a day;
+ *       within 30 s of the previous force refresh it refreshes nothing and answers like normal mode.</li>
  *   <li>Classic and stable tokens are independent: neither kind ever revokes the other.</li>
  *   <li>Component ({@code api_component_token}) and authorizer ({@code api_authorizer_token}) tokens: every
  *       fetch issues a new one and the earlier ones live out their own 7200 s.</li>
@@ -30,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenService {
 
+    /** WeChat's {@code expires_in}: the default lifetime of every kind of token. */
     static final Duration LIFETIME = Duration.ofSeconds(7200);
     static final Duration CLASSIC_OVERLAP = Duration.ofMinutes(5);
+    /** The stable pre-rotation window for the default lifetime; it scales with other lifetimes (1/24). */
     static final Duration STABLE_PRE_ROTATION = Duration.ofSeconds(300);
     static final int FORCE_REFRESHES_PER_DAY = 20;
     static final Duration FORCE_REFRESH_SPACING = Duration.ofSeconds(30);
@@ -42,9 +44,17 @@ final class TokenService {
     private final Map<String, IssuedToken> byValue = new ConcurrentHashMap<>();
     private final Map<String, AccountTokens> byAccount = new ConcurrentHashMap<>();
     private final RandomIds ids;
+    private final Duration lifetime;
+    private final Duration preRotation;
 
-    TokenService(RandomIds ids) {
+    /**
+     * @param lifetime how long every token lives ({@code expires_in}); the stable pre-rotation window keeps
+     *                 WeChat's proportion, 300 s of 7200 s (a guess for other lifetimes)
+     */
+    TokenService(RandomIds ids, Duration lifetime) {
         this.ids = ids;
+        this.lifetime = lifetime;
+        this.preRotation = lifetime.multipliedBy(STABLE_PRE_ROTATION.getSeconds()).dividedBy(LIFETIME.getSeconds());
     }
 
     /** Per-account token state; all access synchronized on the instance. */
@@ -67,15 +77,16 @@ final class TokenService {
     }
 
     /**
-     * The stable token for an account.
+     * The stable token for an account. A force refresh within 30 s of the previous one refreshes nothing and
+     * answers like normal mode ("需间隔 30 秒 ... 否则不会刷新", wechat-api-facts.md "More facts").
      *
-     * @throws ApiError 45009 past 20 force refreshes in a (Beijing) day, 45011 within 30 s of the last one
+     * @throws ApiError 45009 past 20 force refreshes in a (Beijing) day
      */
     IssuedToken stable(String appId, boolean forceRefresh, Instant now) {
         AccountTokens tokens = tokensOf(appId);
         synchronized (tokens) {
-            if (forceRefresh) {
-                checkForceRefreshAllowed(tokens.forceRefreshes, now);
+            if (forceRefresh && !tooSoonAfterLastForce(tokens.forceRefreshes, now)) {
+                checkDailyForceRefreshes(tokens.forceRefreshes, now);
                 tokens.forceRefreshes.addLast(now);
                 revokeNow(tokens.stable, now);
                 revokeNow(tokens.previousStable, now);
@@ -146,20 +157,21 @@ final class TokenService {
         return issued;
     }
 
-    private static boolean needsRotation(IssuedToken current, Instant now) {
+    private boolean needsRotation(IssuedToken current, Instant now) {
         return current == null || !current.isValid(now)
-                || current.expiresInSeconds(now) < STABLE_PRE_ROTATION.getSeconds();
+                || current.expiresInSeconds(now) < preRotation.getSeconds();
     }
 
-    private static void checkForceRefreshAllowed(Deque<Instant> history, Instant now) {
+    private static boolean tooSoonAfterLastForce(Deque<Instant> history, Instant now) {
+        Instant last = history.peekLast();
+        return last != null && now.isBefore(last.plus(FORCE_REFRESH_SPACING));
+    }
+
+    private static void checkDailyForceRefreshes(Deque<Instant> history, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, QUOTA_ZONE);
         history.removeIf(at -> !LocalDate.ofInstant(at, QUOTA_ZONE).equals(today));
         if (history.size() >= FORCE_REFRESHES_PER_DAY) {
             throw new ApiError(ErrorCode.DAILY_QUOTA_REACHED);
-        }
-        Instant last = history.peekLast();
-        if (last != null && now.isBefore(last.plus(FORCE_REFRESH_SPACING))) {
-            throw new ApiError(ErrorCode.MINUTE_QUOTA_REACHED);
         }
     }
 
@@ -171,7 +183,7 @@ final class TokenService {
 
     private IssuedToken issue(String appId, IssuedToken.Kind kind, Instant now) {
         while (true) {
-            IssuedToken token = new IssuedToken(ids.next(TOKEN_LENGTH), appId, kind, now.plus(LIFETIME));
+            IssuedToken token = new IssuedToken(ids.next(TOKEN_LENGTH), appId, kind, now.plus(lifetime));
             if (byValue.putIfAbsent(token.value(), token) == null) { // tokens never collide
                 return token;
             }

@@ -6,18 +6,20 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * An embeddable WeChat server API simulator: a loopback HTTP server that behaves like
  * {@code https://api.weixin.qq.com} for access tokens (classic and stable), the third-party platform token
  * chain (verify ticket, component token, authorizer tokens), template industry, mini-program categories with
- * audits, and temporary image upload, plus this Java control API and the {@code /__sim/} HTTP control paths.
- * It also sends WeChat's signed, encrypted pushes (category audit results, verify tickets) to callback URLs:
+ * audits, and temporary media upload (image, voice, video, thumb), plus this Java control API and the
+ * {@code /__sim/} HTTP control paths. It also sends WeChat's signed, encrypted pushes (category audit results, verify tickets) to callback URLs:
  * see {@link #pushTo} and {@link #pushVerifyTicketsTo}.
  *
  * <pre>{@code
@@ -30,10 +32,12 @@ import java.util.Random;
  * }
  * }</pre>
  *
- * <p>Time is the manual {@link SimulatorClock}: nothing happens on its own (no background threads); token
- * expiry, audits and quota cycles are evaluated from the clock whenever a request or a state read needs
- * them, so tests are deterministic. Pushes are sent synchronously, while the clock moves or right after the
- * request or read that noticed them. Thread-safe: requests are served concurrently and the control API may
+ * <p>Time is the {@link SimulatorClock}, by default a frozen one that only moves when moved: nothing happens on
+ * its own (no background threads); token expiry, audits and quota cycles are evaluated from the clock
+ * whenever a request or a state read needs them, so tests are deterministic. Pushes are sent synchronously,
+ * while the clock moves or right after the request or read that noticed them. On a ticking clock
+ * ({@link SimulatorClock#system()}, as the standalone {@link Main} uses) one daemon thread also looks for due
+ * pushes once a second. Thread-safe: requests are served concurrently and the control API may
  * be used from any thread at the same time.
  */
 public final class WeChatSimulator implements AutoCloseable {
@@ -56,22 +60,27 @@ public final class WeChatSimulator implements AutoCloseable {
     private final ControlApi control;
     private final PushService pushes;
     private final Runnable clockListener;
+    private final int imageSizeLimit;
     private volatile boolean liveIndustryNames;
     private SimulatorHttpServer server;
+    private ClockTicker ticker;
 
     private WeChatSimulator(Builder builder) {
         RandomIds ids = new RandomIds(builder.random != null ? builder.random : new Random(1));
         CategoryTree tree = CategoryTree.standard();
+        builder.extraCategories.forEach(extra -> extra.accept(tree));
         this.requestedPort = builder.port;
         this.threads = builder.threads;
         this.clock = builder.clock != null ? builder.clock : new SimulatorClock(Instant.now());
-        this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree));
+        this.accounts = new AccountRegistry(new AuditRules(builder.auditDelay, tree, builder.auditRule));
         this.components = new ComponentRegistry(ids);
-        this.tokens = new TokenService(ids);
-        this.faults = new Faults(ids);
+        this.tokens = new TokenService(ids, builder.tokenLifetime);
+        ErrorAnswers errors = new ErrorAnswers(ids);
+        this.faults = new Faults(ids, errors);
         this.requestLog = new RequestLog(builder.requestLogLimit);
         this.liveIndustryNames = builder.liveIndustryNames;
-        this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog);
+        this.imageSizeLimit = builder.imageSizeLimit;
+        this.api = new ApiDispatcher(routes(ids, tree), tokens, accounts, faults, requestLog, errors);
         this.control = new ControlApi(this);
         this.pushes = new PushService(accounts, components, new PushSender(ids));
         this.clockListener = () -> pushes.clockMoved(clock.now());
@@ -81,11 +90,11 @@ public final class WeChatSimulator implements AutoCloseable {
 
     /** The WeChat API table: path, method, operation. */
     private List<Route> routes(RandomIds ids, CategoryTree tree) {
-        TokenEndpoints tokenEndpoints = new TokenEndpoints(tokens, accounts, faults);
+        TokenEndpoints tokenEndpoints = new TokenEndpoints(tokens, accounts, components, faults);
         ComponentEndpoints componentEndpoints = new ComponentEndpoints(tokens, components, faults);
         IndustryApi industry = new IndustryApi(() -> liveIndustryNames);
         CategoryApi categories = new CategoryApi(tree);
-        MediaApi media = new MediaApi(ids);
+        MediaApi media = new MediaApi(ids, imageSizeLimit);
         return List.of(
                 Route.token("/cgi-bin/token", Route.GET, tokenEndpoints::classic),
                 Route.token("/cgi-bin/stable_token", Route.POST, tokenEndpoints::stable),
@@ -125,6 +134,7 @@ public final class WeChatSimulator implements AutoCloseable {
             }
             pushes.start();
             clock.addListener(clockListener);
+            ticker = ClockTicker.startFor(clock, clockListener);
         }
         pushes.activity(clock.now()); // outside the lock: a receiver may call port() while handling the push
         return this;
@@ -137,6 +147,10 @@ public final class WeChatSimulator implements AutoCloseable {
     public synchronized void stop() {
         if (server != null) {
             clock.removeListener(clockListener);
+            if (ticker != null) {
+                ticker.stop();
+                ticker = null;
+            }
             pushes.stop();
             server.stop();
             server = null;
@@ -242,8 +256,9 @@ public final class WeChatSimulator implements AutoCloseable {
     }
 
     /**
-     * The newest authorizer_refresh_token (the one the last refresh or authorization answered), or
-     * {@code null} after a revocation.
+     * The newest authorizer_refresh_token: the one the authorization answered, or with
+     * {@link Faults#rotateAuthorizerRefreshTokens rotation} on the one the last refresh answered; {@code null}
+     * after a revocation.
      *
      * @throws IllegalArgumentException for an unknown component, or an account that never authorized it
      */
@@ -394,16 +409,26 @@ public final class WeChatSimulator implements AutoCloseable {
     public static final class Builder {
         /** Request threads unless {@link #threads(int)} says otherwise. */
         public static final int DEFAULT_THREADS = 32;
+        /** The image upload limit of WeChat's current upload page, 10 MB: the default. */
+        public static final int IMAGE_SIZE_LIMIT_CURRENT = MediaApi.IMAGE_LIMIT_CURRENT_PAGE;
+        /** The image upload limit of older pages and of the current page's notes, 2 MB. */
+        public static final int IMAGE_SIZE_LIMIT_OLDER = MediaApi.IMAGE_LIMIT_OLDER_PAGES;
 
         private int port;
         private SimulatorClock clock;
         private final Map<String, String> accounts = new LinkedHashMap<>();
         private final Map<String, String> components = new LinkedHashMap<>();
         private Duration auditDelay = Duration.ofMinutes(10);
+        private AuditRule auditRule = AuditRule.QUALIFICATIONS;
+        private Duration tokenLifetime = TokenService.LIFETIME;
         private Random random;
         private boolean liveIndustryNames;
         private int requestLogLimit = 10_000;
         private int threads = DEFAULT_THREADS;
+        private int imageSizeLimit = IMAGE_SIZE_LIMIT_CURRENT;
+        private final List<Consumer<CategoryTree>> extraCategories = new ArrayList<>();
+        /** The tree the extra categories make, built as they come so that a clash fails at once. */
+        private final CategoryTree categoryCheck = CategoryTree.standard();
 
         private Builder() {
         }
@@ -417,7 +442,10 @@ public final class WeChatSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock; default a new {@link SimulatorClock} at {@link Instant#now()}. */
+        /**
+         * The clock; default a new frozen {@link SimulatorClock} at {@link Instant#now()}, which only moves when
+         * moved. {@link SimulatorClock#system()} runs on the wall clock instead.
+         */
         public Builder clock(SimulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -448,6 +476,28 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("auditDelay must be zero or positive: " + auditDelay);
             }
             this.auditDelay = auditDelay;
+            return this;
+        }
+
+        /**
+         * How audits end unless {@link WeChatSimulator#setAuditOutcome} says otherwise for a category; default
+         * {@link AuditRule#QUALIFICATIONS}.
+         */
+        public Builder auditRule(AuditRule rule) {
+            this.auditRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * How long every token lives ({@code expires_in}): access tokens (classic, stable, authorizer) and
+         * component tokens; default WeChat's 7200 s. Shorter lifetimes rehearse expiry and refresh quickly; the
+         * stable pre-rotation window keeps WeChat's proportion (300 s of 7200 s).
+         */
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.getSeconds() < 1) {
+                throw new IllegalArgumentException("tokenLifetime must be at least 1 second: " + lifetime);
+            }
+            this.tokenLifetime = Duration.ofSeconds(lifetime.getSeconds());
             return this;
         }
 
@@ -482,6 +532,38 @@ public final class WeChatSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be 1..1024: " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The largest image {@code media/upload?type=image} accepts, in bytes; larger ones answer 40009. WeChat's
+         * upload page says both 10 MB and 2 MB: the default is {@link #IMAGE_SIZE_LIMIT_CURRENT} (10 MB); pass
+         * {@link #IMAGE_SIZE_LIMIT_OLDER} (2 MB) to rehearse the stricter reading.
+         */
+        public Builder imageSizeLimit(int bytes) {
+            if (bytes < 1 || bytes > IMAGE_SIZE_LIMIT_CURRENT) {
+                throw new IllegalArgumentException("imageSizeLimit must be 1.." + IMAGE_SIZE_LIMIT_CURRENT + ": "
+                        + bytes);
+            }
+            this.imageSizeLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Adds a settable category to getallcategories and to what addcategory accepts, next to WeChat's
+         * documented example (1/2, 1/5, 1/556, 1/558, 1/1033, 8/37, 8/39, 8/580, 42/43, 402/920); repeatable.
+         * Use ids WeChat has, so that code written against the simulator works on WeChat. Non-empty
+         * {@code qualifications} make the category sensitive: the default audit rule rejects it without a
+         * certificate.
+         *
+         * @throws IllegalArgumentException for ids that are not positive or clash with the tree (a first-level
+         *                                  id under another name, a second-level id already known), blank names
+         */
+        public Builder settableCategory(int first, String firstName, int second, String secondName,
+                                        String... qualifications) {
+            categoryCheck.add(first, firstName, second, secondName, qualifications);
+            String[] copy = qualifications.clone();
+            extraCategories.add(tree -> tree.add(first, firstName, second, secondName, copy));
             return this;
         }
 

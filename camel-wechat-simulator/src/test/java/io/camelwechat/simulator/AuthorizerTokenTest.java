@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,10 +42,25 @@ class AuthorizerTokenTest extends ComponentTestSupport {
     }
 
     @Test
-    void everyRefreshRotatesTheRefreshToken() {
+    void aRefreshAnswersTheRefreshTokenItWasGiven() {
         String componentToken = componentToken();
         String initial = sim.authorize(COMPONENT, AUTHORIZER);
+
+        Answer first = refresh(componentToken, initial);
+        assertEquals(initial, refreshToken(first));
+        clock.advance(Duration.ofDays(30));
+        Answer second = refresh(componentToken(), initial);
+        assertEquals(initial, refreshToken(second), "and keeps doing so: refresh tokens do not expire");
+        assertNotEquals(accessToken(first), accessToken(second));
         assertEquals(initial, sim.currentAuthorizerRefreshToken(COMPONENT, AUTHORIZER));
+        assertFalse(sim.faults().rotatesAuthorizerRefreshTokens());
+    }
+
+    @Test
+    void withTheRotationFaultEveryRefreshRotatesTheRefreshToken() {
+        String componentToken = componentToken();
+        String initial = sim.authorize(COMPONENT, AUTHORIZER);
+        sim.faults().rotateAuthorizerRefreshTokens(true);
 
         Answer first = refresh(componentToken, initial);
         String rotated = refreshToken(first);
@@ -53,29 +69,34 @@ class AuthorizerTokenTest extends ComponentTestSupport {
         Answer second = refresh(componentToken, rotated);
         assertNotEquals(rotated, refreshToken(second));
         assertNotEquals(accessToken(first), accessToken(second));
+
+        sim.faults().rotateAuthorizerRefreshTokens(false);
+        String newest = refreshToken(second);
+        assertEquals(newest, refreshToken(refresh(componentToken, newest)), "off again: no more rotation");
     }
 
     @Test
-    void theOldRefreshTokenStaysValidForFourMinutes() {
+    void aRotatedOutRefreshTokenStaysValidForFiveMinutes() {
         String componentToken = componentToken();
         String old = sim.authorize(COMPONENT, AUTHORIZER);
-        refresh(componentToken, old);
-
-        clock.advance(Duration.ofMinutes(4));
-        refresh(componentToken, old);
-    }
-
-    @Test
-    void theOldRefreshTokenAnswers61023AfterFiveMinutes() {
-        String componentToken = componentToken();
-        String old = sim.authorize(COMPONENT, AUTHORIZER);
+        sim.faults().rotateAuthorizerRefreshTokens(true);
         String rotated = refreshToken(refresh(componentToken, old));
 
-        clock.advance(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        Answer stillValid = authorizerTokenCall(componentToken, COMPONENT, AUTHORIZER, old);
+        assertTrue(stillValid.json().has("authorizer_access_token"), stillValid.body());
+
+        clock.advance(Duration.ofSeconds(1));
         Answer answer = authorizerTokenCall(componentToken, COMPONENT, AUTHORIZER, old);
         assertError(61023, answer);
-        assertEquals("refresh_token is invalid", answer.errmsg());
+        assertEquals("refresh_token is invalid", answer.message());
         refresh(componentToken, rotated);
+    }
+
+    @Test
+    void theRotationFaultIsClearedWithTheOthers() {
+        sim.faults().rotateAuthorizerRefreshTokens(true).clear();
+        assertFalse(sim.faults().rotatesAuthorizerRefreshTokens());
     }
 
     @Test
@@ -88,8 +109,21 @@ class AuthorizerTokenTest extends ComponentTestSupport {
         assertError(61023, postJson(AUTHORIZER_TOKEN + "?component_access_token=" + componentToken,
                 "{\"component_appid\":\"" + COMPONENT + "\",\"authorizer_appid\":\"" + AUTHORIZER + "\"}"));
         assertError(61023, authorizerTokenCall(componentToken, COMPONENT, AUTHORIZER, others));
-        assertError(61023, authorizerTokenCall(componentToken, COMPONENT, OTHER_APP, mine)); // never authorized
         refresh(componentToken, mine);
+    }
+
+    @Test
+    void anAccountThatNeverAuthorizedTheComponentIs61003() {
+        String componentToken = componentToken();
+        String mine = sim.authorize(COMPONENT, AUTHORIZER);
+
+        Answer never = authorizerTokenCall(componentToken, COMPONENT, OTHER_APP, mine);
+        assertError(61003, never);
+        assertEquals("component is not authorized by this account", never.message());
+        assertError(61003, authorizerTokenCall(componentToken, COMPONENT, "wxnosuchaccount", mine));
+        String viaOther = sim.authorize(OTHER_COMPONENT, OTHER_APP);
+        // authorizing another platform does not count
+        assertError(61003, authorizerTokenCall(componentToken, COMPONENT, OTHER_APP, viaOther));
     }
 
     @Test
@@ -141,11 +175,11 @@ class AuthorizerTokenTest extends ComponentTestSupport {
 
         Answer missing = postJson(AUTHORIZER_TOKEN, body);
         assertError(41001, missing);
-        assertEquals("access_token missing", missing.errmsg());
+        assertEquals("access_token missing", missing.message());
         assertError(40001, authorizerTokenCall("not-a-token", COMPONENT, AUTHORIZER, refreshToken));
         Answer accountToken = authorizerTokenCall(token(), COMPONENT, AUTHORIZER, refreshToken);
         assertError(61014, accountToken);
-        assertEquals("must use component token for component api", accountToken.errmsg());
+        assertEquals("must use component token for component api", accountToken.message());
 
         String componentToken = componentToken();
         String authorizerToken = accessToken(refresh(componentToken, refreshToken));
@@ -169,11 +203,17 @@ class AuthorizerTokenTest extends ComponentTestSupport {
     void bodyErrors() {
         String componentToken = componentToken();
         String refreshToken = sim.authorize(COMPONENT, AUTHORIZER);
+        sim.faults().rotateAuthorizerRefreshTokens(true); // so that a wrongly accepted call would show
         String path = AUTHORIZER_TOKEN + "?component_access_token=" + componentToken;
 
-        assertError(40013, authorizerTokenCall(componentToken, OTHER_COMPONENT, AUTHORIZER, refreshToken));
-        assertError(41002, postJson(path, "{\"authorizer_appid\":\"" + AUTHORIZER
-                + "\",\"authorizer_refresh_token\":\"" + refreshToken + "\"}"));
+        Answer wrongComponent = authorizerTokenCall(componentToken, OTHER_COMPONENT, AUTHORIZER, refreshToken);
+        assertError(61011, wrongComponent);
+        assertEquals("invalid component", wrongComponent.message());
+        assertError(61011, authorizerTokenCall(componentToken, "wxnosuchcomponent", AUTHORIZER, refreshToken));
+        Answer noComponent = postJson(path, "{\"authorizer_appid\":\"" + AUTHORIZER
+                + "\",\"authorizer_refresh_token\":\"" + refreshToken + "\"}");
+        assertError(41018, noComponent);
+        assertEquals("missing component_appid", noComponent.message());
         assertError(41002, postJson(path, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"authorizer_refresh_token\":\"" + refreshToken + "\"}"));
         assertError(47001, postJson(path, "[]"));
@@ -236,6 +276,7 @@ class AuthorizerTokenTest extends ComponentTestSupport {
     void failNextHitsTheComponentEndpointsOnlyWhenNamed() {
         String componentToken = componentToken();
         String refreshToken = sim.authorize(COMPONENT, AUTHORIZER);
+        sim.faults().rotateAuthorizerRefreshTokens(true);
 
         sim.faults().failNext(AUTHORIZER_TOKEN, 61023, 1);
         assertError(61023, authorizerTokenCall(componentToken, COMPONENT, AUTHORIZER, refreshToken));

@@ -45,7 +45,7 @@ class ClassicTokenTest extends SimulatorTestSupport {
         clock.advance(Duration.ofMinutes(2));
         Answer replaced = apiGet(GETCATEGORY, first);
         assertError(40001, replaced);
-        assertEquals("invalid credential, access_token is invalid or not latest", replaced.errmsg());
+        assertEquals("invalid credential, access_token is invalid or not latest", replaced.message());
         assertError(0, apiGet(GETCATEGORY, second));
     }
 
@@ -59,7 +59,7 @@ class ClassicTokenTest extends SimulatorTestSupport {
         clock.advance(Duration.ofSeconds(1));
         Answer expired = apiGet(GETCATEGORY, token);
         assertError(42001, expired);
-        assertEquals("access_token expired", expired.errmsg());
+        assertEquals("access_token expired", expired.message());
     }
 
     @Test
@@ -92,14 +92,14 @@ class ClassicTokenTest extends SimulatorTestSupport {
         assertError(40013, get(base + "grant_type=client_credential&appid=wxunknown&secret=" + SECRET));
         Answer wrongSecret = get(base + "grant_type=client_credential&appid=" + APP + "&secret=nope");
         assertError(40125, wrongSecret);
-        assertEquals("invalid appsecret", wrongSecret.errmsg());
+        assertEquals("invalid appsecret", wrongSecret.message());
     }
 
     @Test
     void postIsRejectedWith43001() {
         Answer answer = postJson("/cgi-bin/token?grant_type=client_credential&appid=" + APP + "&secret=" + SECRET, "{}");
         assertError(43001, answer);
-        assertEquals("require GET method", answer.errmsg());
+        assertEquals("require GET method", answer.message());
     }
 
     @Test

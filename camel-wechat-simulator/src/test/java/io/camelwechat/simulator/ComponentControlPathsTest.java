@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The /__sim/components control paths. */
@@ -43,7 +44,11 @@ class ComponentControlPathsTest extends ComponentTestSupport {
         assertEquals(refreshToken, get("/__sim/" + path).json().get("authorizer_refresh_token").asText());
 
         String componentToken = componentToken();
+        Answer rotation = post("/__sim/faults", "application/json",
+                "{\"rotateAuthorizerRefreshTokens\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(rotation.json().get("rotateAuthorizerRefreshTokens").asBoolean());
         String rotated = refreshToken(refresh(componentToken, refreshToken));
+        assertNotEquals(refreshToken, rotated);
         assertEquals(rotated, get("/__sim/" + path).json().get("authorizer_refresh_token").asText());
         assertEquals(AUTHORIZER, get("/__sim/accounts/" + AUTHORIZER).json().get("appid").asText());
 

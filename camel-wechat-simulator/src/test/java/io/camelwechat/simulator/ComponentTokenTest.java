@@ -34,7 +34,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         clock.advance(Duration.ofSeconds(1));
         Answer expired = componentTokenCall(COMPONENT, COMPONENT_SECRET, ticket);
         assertError(61005, expired);
-        assertEquals("component ticket is expired", expired.errmsg());
+        assertEquals("component ticket is expired", expired.message());
     }
 
     @Test
@@ -55,7 +55,7 @@ class ComponentTokenTest extends ComponentTestSupport {
     void unknownMissingOrForeignTicketsAre61006() {
         Answer unknown = componentTokenCall(COMPONENT, COMPONENT_SECRET, "ticket@@@never-issued");
         assertError(61006, unknown);
-        assertEquals("component ticket is invalid", unknown.errmsg());
+        assertEquals("component ticket is invalid", unknown.message());
         assertError(61006, postJson(COMPONENT_TOKEN, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"component_appsecret\":\"" + COMPONENT_SECRET + "\"}"));
         String foreign = sim.issueVerifyTicket(OTHER_COMPONENT);
@@ -65,17 +65,21 @@ class ComponentTokenTest extends ComponentTestSupport {
     @Test
     void parameterAndCredentialErrors() {
         String ticket = sim.issueVerifyTicket(COMPONENT);
-        assertError(41002, postJson(COMPONENT_TOKEN, "{\"component_appsecret\":\"" + COMPONENT_SECRET
-                + "\",\"component_verify_ticket\":\"" + ticket + "\"}"));
+        Answer noAppId = postJson(COMPONENT_TOKEN, "{\"component_appsecret\":\"" + COMPONENT_SECRET
+                + "\",\"component_verify_ticket\":\"" + ticket + "\"}");
+        assertError(41018, noAppId);
+        assertEquals("missing component_appid", noAppId.message());
         Answer noSecret = postJson(COMPONENT_TOKEN, "{\"component_appid\":\"" + COMPONENT
                 + "\",\"component_verify_ticket\":\"" + ticket + "\"}");
         assertError(41004, noSecret);
-        assertEquals("appsecret missing", noSecret.errmsg());
-        assertError(40013, componentTokenCall("wxunknowncomponent", COMPONENT_SECRET, ticket));
-        assertError(40013, componentTokenCall(APP, SECRET, ticket)); // an account is not a component
+        assertEquals("appsecret missing", noSecret.message());
+        Answer unknown = componentTokenCall("wxunknowncomponent", COMPONENT_SECRET, ticket);
+        assertError(61011, unknown);
+        assertEquals("invalid component", unknown.message());
+        assertError(61011, componentTokenCall(APP, SECRET, ticket)); // an account is not a component
         Answer wrongSecret = componentTokenCall(COMPONENT, "nope", ticket);
         assertError(40125, wrongSecret);
-        assertEquals("invalid appsecret", wrongSecret.errmsg());
+        assertEquals("invalid appsecret", wrongSecret.message());
         assertError(47001, postJson(COMPONENT_TOKEN, "component_appid=" + COMPONENT));
         assertError(44002, postJson(COMPONENT_TOKEN, ""));
         assertError(43002, get(COMPONENT_TOKEN));
@@ -92,7 +96,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         sim.faults().quotaExhausted(COMPONENT, true);
         Answer exhausted = componentTokenCall(COMPONENT, COMPONENT_SECRET, ticket);
         assertError(45009, exhausted);
-        assertEquals("reach max api daily quota limit", exhausted.errmsg());
+        assertEquals("reach max api daily quota limit", exhausted.message());
         assertTrue(componentTokenCall(OTHER_COMPONENT, OTHER_COMPONENT_SECRET,
                 sim.issueVerifyTicket(OTHER_COMPONENT)).json().has("component_access_token"));
 
@@ -113,7 +117,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         clock.advance(Duration.ofMinutes(90)); // the first one reaches its 7200 s
         Answer expired = authorizerTokenCall(first, COMPONENT, AUTHORIZER, refreshToken);
         assertError(42001, expired);
-        assertEquals("access_token expired", expired.errmsg());
+        assertEquals("access_token expired", expired.message());
         refresh(second, refreshToken);
     }
 
@@ -122,7 +126,7 @@ class ComponentTokenTest extends ComponentTestSupport {
         String componentToken = componentToken();
         Answer answer = apiGet(GETCATEGORY, componentToken);
         assertError(40001, answer);
-        assertEquals("invalid credential, access_token is invalid or not latest", answer.errmsg());
+        assertEquals("invalid credential, access_token is invalid or not latest", answer.message());
         clock.advance(Duration.ofHours(3));
         assertError(40001, apiGet(GETCATEGORY, componentToken)); // not 42001: it never was an access token
     }
@@ -136,6 +140,18 @@ class ComponentTokenTest extends ComponentTestSupport {
         sim.addComponent("wxcomponent000003", "rotated");
         assertError(40125, componentTokenCall("wxcomponent000003", "s3", ticket));
         assertTrue(componentTokenCall("wxcomponent000003", "rotated", ticket).json().has("component_access_token"));
+    }
+
+    @Test
+    void aComponentAskingForAnAccessTokenIs61024() {
+        Answer classic = get("/cgi-bin/token?grant_type=client_credential&appid=" + COMPONENT + "&secret="
+                + COMPONENT_SECRET);
+        assertError(61024, classic);
+        assertEquals("must use api(api_component_token) to get token for component acct", classic.message());
+        assertError(61024, stableTokenCall(COMPONENT, COMPONENT_SECRET, false));
+        assertError(61024, stableTokenCall(COMPONENT, "whatever", true));
+        assertError(40013, stableTokenCall("wxnobody", "s", false)); // an unknown appid stays 40013
+        assertEquals(0, sim.requestCount(COMPONENT_TOKEN));
     }
 
     @Test

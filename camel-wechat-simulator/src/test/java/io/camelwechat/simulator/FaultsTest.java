@@ -20,7 +20,7 @@ class FaultsTest extends SimulatorTestSupport {
 
         Answer busy = apiGet(LIST, token);
         assertError(-1, busy);
-        assertEquals("system error", busy.errmsg());
+        assertEquals("system error", busy.message());
         assertEquals(7200, stableTokenCall(APP, SECRET, true).json().path("expires_in").asInt());
     }
 
@@ -50,7 +50,7 @@ class FaultsTest extends SimulatorTestSupport {
 
         Answer first = apiGet(LIST, token);
         assertError(45009, first);
-        assertEquals("reach max api daily quota limit", first.errmsg());
+        assertEquals("reach max api daily quota limit", first.message());
         assertEquals(0, apiGet(INDUSTRY, token).json().path("errcode").asInt(0), "another path is not affected");
         assertError(45009, apiGet(LIST, token));
         assertError(0, apiGet(LIST, token));
@@ -74,7 +74,7 @@ class FaultsTest extends SimulatorTestSupport {
     @Test
     void unknownErrcodeGetsANeutralMessage() {
         sim.faults().failNext(LIST, 12345, 1);
-        assertEquals("simulated error 12345", apiGet(LIST, token()).errmsg());
+        assertEquals("simulated error 12345", apiGet(LIST, token()).message());
     }
 
     @Test

@@ -67,7 +67,7 @@ class IndustryApiTest extends SimulatorTestSupport {
                 "{\"industry_id1\":\"4\",\"industry_id2\":\"4\"}"}) {
             Answer answer = set(body);
             assertError(40102, answer);
-            assertEquals("invalid industry id", answer.errmsg());
+            assertEquals("invalid industry id", answer.message());
         }
         assertNull(sim.account(APP).industryId1());
     }
@@ -77,7 +77,7 @@ class IndustryApiTest extends SimulatorTestSupport {
         Answer answer = post(SET + "?access_token=" + token(), "application/x-www-form-urlencoded",
                 "industry_id1=1&industry_id2=4".getBytes(StandardCharsets.UTF_8));
         assertError(40103, answer);
-        assertEquals("invalid industry index", answer.errmsg());
+        assertEquals("invalid industry index", answer.message());
     }
 
     @Test
@@ -87,7 +87,7 @@ class IndustryApiTest extends SimulatorTestSupport {
 
         Answer tooSoon = set("{\"industry_id1\":\"2\",\"industry_id2\":\"4\"}");
         assertError(43100, tooSoon);
-        assertEquals("change template too frequently", tooSoon.errmsg());
+        assertEquals("change template too frequently", tooSoon.message());
         assertEquals(1, sim.account(APP).industryId1());
 
         clock.advance(Duration.ofSeconds(1));
@@ -135,13 +135,27 @@ class IndustryApiTest extends SimulatorTestSupport {
     }
 
     @Test
+    void onlyTheFirstEntryHasABarInsideANameAsWeChatsTableWritesThem() {
+        // seed 000 lists 8 and 21 without separators; seed 001's example answers 1 as 互联网|电子商务
+        for (int id = 1; id <= 41; id++) {
+            IndustryTable.Names names = IndustryTable.names(id, false);
+            boolean bar = names.firstClass().contains("|") || names.secondClass().contains("|");
+            assertEquals(id == 1, bar, id + ": " + names);
+        }
+        assertOk(set("{\"industry_id1\":\"8\",\"industry_id2\":\"21\"}"));
+        assertEquals("基金理财信托", industry().at("/primary_industry/second_class").asText());
+        assertEquals("公共事业非盈利机构", industry().at("/secondary_industry/second_class").asText());
+    }
+
+    @Test
     void theTableHas41DistinctEntries() {
         Set<IndustryTable.Names> names = new HashSet<>();
         for (int id = 1; id <= 41; id++) {
             names.add(IndustryTable.names(id, false));
         }
         assertEquals(41, names.size());
-        assertEquals(new IndustryTable.Names("金融业", "基金|理财|信托"), IndustryTable.names(8, false));
+        assertEquals(new IndustryTable.Names("金融业", "基金理财信托"), IndustryTable.names(8, false));
+        assertEquals(new IndustryTable.Names("政府与公共事业", "公共事业非盈利机构"), IndustryTable.names(21, false));
         assertEquals(new IndustryTable.Names("印刷", "印刷"), IndustryTable.names(40, false));
         assertThrows(IllegalArgumentException.class, () -> IndustryTable.names(42, false));
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,13 +42,30 @@ class MultipartParserTest {
     }
 
     @Test
-    void acceptsAQuotedBoundaryAndBareLineFeeds() throws Exception {
-        String body = "--a b\nContent-Disposition: form-data; filename=\"f\"; name=\"media\"\n\nxyz\n--a b--";
+    void acceptsAQuotedBoundaryAndAnEmptyPart() throws Exception {
+        String body = "--a b\r\nContent-Disposition: form-data; filename=\"f\"; name=\"media\"\r\n\r\nxyz\r\n"
+                + "--a b\r\nContent-Disposition: form-data; name=\"empty\"\r\n\r\n\r\n--a b--";
         List<MultipartParser.Part> parts = MultipartParser.parse("Multipart/Form-Data; charset=x; boundary=\"a b\"",
                 bytes(body));
         assertEquals("media", parts.get(0).name());
         assertEquals("f", parts.get(0).filename());
         assertArrayEquals(bytes("xyz"), parts.get(0).content());
+        assertArrayEquals(new byte[0], parts.get(1).content());
+    }
+
+    @Test
+    void rejectsBareLineFeedsAnywhereInTheFraming() {
+        String crlf = "--b\r\nContent-Disposition: form-data; name=\"media\"; filename=\"a.jpg\"\r\n\r\nxyz\r\n--b--\r\n";
+        assertDoesNotThrow(() -> MultipartParser.parse("multipart/form-data; boundary=b", bytes(crlf)));
+        for (String broken : new String[] {
+                crlf.replace("\r\n", "\n"),                                   // every line break bare
+                crlf.replaceFirst("--b\r\n", "--b\n"),                         // after the first delimiter
+                crlf.replace("\"a.jpg\"\r\n\r\n", "\"a.jpg\"\n\r\n"),         // after a header line
+                crlf.replace("\"a.jpg\"\r\n\r\n", "\"a.jpg\"\r\n\n"),         // the empty line
+                crlf.replace("xyz\r\n--b--", "xyz\n--b--")}) {                 // before the closing delimiter
+            assertThrows(MultipartParser.MalformedMultipartException.class,
+                    () -> MultipartParser.parse("multipart/form-data; boundary=b", bytes(broken)), broken);
+        }
     }
 
     @Test

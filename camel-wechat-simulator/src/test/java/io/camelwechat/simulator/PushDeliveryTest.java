@@ -112,7 +112,7 @@ class PushDeliveryTest extends ComponentTestSupport {
         sim.setAuditOutcome(APP, 1, 2, reason);
         sim.pushTo(APP, receiver.url(), TOKEN, KEY);
         addCategory(1, 2);
-        addCategory(1, 3);
+        addCategory(1, 5);
         clock.advance(Duration.ofMinutes(15));
 
         List<PushReceiver.Received> pushes = receiver.received();
@@ -123,7 +123,7 @@ class PushDeliveryTest extends ComponentTestSupport {
         assertEquals("2", rejected.field("ret"));
         assertEquals(reason, rejected.field("reason"));
         PushReceiver.Received approved = pushes.get(1);
-        assertEquals("3", approved.field("second"));
+        assertEquals("5", approved.field("second"));
         assertEquals("3", approved.field("ret"));
         assertEquals("", approved.field("reason"));
     }
@@ -246,16 +246,16 @@ class PushDeliveryTest extends ComponentTestSupport {
         addCategory(1, 2);
         clock.advance(Duration.ofMinutes(20)); // ended, but nobody has looked yet
         sim.pushTo(APP, receiver.url(), TOKEN, KEY);
-        addCategory(1, 3);
+        addCategory(1, 5);
         clock.advance(Duration.ofMinutes(10));
-        assertEquals(List.of("3"), receiver.received().stream().map(p -> p.field("second")).toList());
+        assertEquals(List.of("5"), receiver.received().stream().map(p -> p.field("second")).toList());
     }
 
     @Test
     void concurrentReadsAndClockMovesPushEachAuditExactlyOnce() throws Exception {
         sim.pushTo(APP, receiver.url(), TOKEN, KEY);
         addCategory(1, 2);
-        addCategory(1, 3);
+        addCategory(1, 5);
         clock.advance(Duration.ofMinutes(10).minusSeconds(1));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -283,7 +283,7 @@ class PushDeliveryTest extends ComponentTestSupport {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of("2", "3"), receiver.received().stream().map(p -> p.field("second")).sorted().toList());
+        assertEquals(List.of("2", "5"), receiver.received().stream().map(p -> p.field("second")).sorted().toList());
         assertEquals(2, sim.pushes().size());
     }
 

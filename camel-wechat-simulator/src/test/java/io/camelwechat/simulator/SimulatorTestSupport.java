@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Starts a simulator on a free loopback port per test and talks to it over real HTTP. */
 abstract class SimulatorTestSupport {
@@ -33,6 +35,8 @@ abstract class SimulatorTestSupport {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** WeChat's request id at the end of every error message: three groups of 8 hex digits. */
+    static final Pattern RID = Pattern.compile(" rid: ([0-9a-f]{8})-[0-9a-f]{8}-[0-9a-f]{8}$");
 
     protected SimulatorClock clock;
     protected WeChatSimulator sim;
@@ -73,8 +77,14 @@ abstract class SimulatorTestSupport {
             return json().path("errcode").asInt(Integer.MIN_VALUE);
         }
 
+        /** The errmsg as sent, with the {@code rid:} suffix of errors. */
         String errmsg() {
             return json().path("errmsg").asText();
+        }
+
+        /** The errmsg without the {@code rid:} suffix: the message WeChat documents for the code. */
+        String message() {
+            return RID.matcher(errmsg()).replaceFirst("");
         }
     }
 
@@ -121,9 +131,13 @@ abstract class SimulatorTestSupport {
                 + "\",\"secret\":\"" + secret + "\",\"force_refresh\":" + forceRefresh + "}");
     }
 
+    /** HTTP 200 with this errcode; an error's errmsg ends with WeChat's {@code rid:}. */
     static void assertError(int errcode, Answer answer) {
         assertEquals(200, answer.status(), "WeChat answers errors with HTTP 200: " + answer.body());
         assertEquals(errcode, answer.errcode(), answer.body());
+        if (errcode != 0) {
+            assertTrue(RID.matcher(answer.errmsg()).find(), "no rid at the end: " + answer.body());
+        }
     }
 
     static void assertOk(Answer answer) {

@@ -68,14 +68,34 @@ class StableTokenTest extends SimulatorTestSupport {
     }
 
     @Test
-    void forceRefreshesMustBe30SecondsApart() {
-        stable(true);
+    void aForceRefreshWithin30SecondsOfTheLastOneRefreshesNothingAndAnswersTheCurrentToken() {
+        String forced = stable(true);
         clock.advance(Duration.ofSeconds(29));
+
         Answer tooSoon = stableTokenCall(APP, SECRET, true);
-        assertError(45011, tooSoon);
+        assertEquals(Integer.MIN_VALUE, tooSoon.errcode(), "not an error: " + tooSoon.body());
+        assertEquals(forced, tooSoon.json().get("access_token").asText());
+        assertEquals(7200 - 29, tooSoon.json().get("expires_in").asInt());
+        assertError(0, apiGet(GETCATEGORY, forced));
 
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(7200, stableTokenCall(APP, SECRET, true).json().get("expires_in").asInt());
+        Answer refreshed = stableTokenCall(APP, SECRET, true);
+        assertNotEquals(forced, refreshed.json().get("access_token").asText());
+        assertEquals(7200, refreshed.json().get("expires_in").asInt());
+        assertError(40001, apiGet(GETCATEGORY, forced));
+    }
+
+    @Test
+    void aForceRefreshThatRefreshedNothingDoesNotCountAgainstTheDailyLimit() {
+        for (int i = 0; i < 19; i++) {
+            stable(true);
+            stable(true); // within 30 s: not a refresh
+            clock.advance(Duration.ofSeconds(30));
+        }
+        String twentieth = stable(true);
+        clock.advance(Duration.ofSeconds(30));
+        assertError(45009, stableTokenCall(APP, SECRET, true));
+        assertEquals(twentieth, stable(false));
     }
 
     @Test
@@ -86,7 +106,7 @@ class StableTokenTest extends SimulatorTestSupport {
         }
         Answer exceeded = stableTokenCall(APP, SECRET, true);
         assertError(45009, exceeded);
-        assertEquals("reach max api daily quota limit", exceeded.errmsg());
+        assertEquals("reach max api daily quota limit", exceeded.message());
         // the other account has its own allowance
         assertEquals(7200, stableTokenCall(OTHER_APP, OTHER_SECRET, true).json().path("expires_in").asInt());
 
