@@ -23,13 +23,14 @@ class WeChatExamplesTest {
         assertTrue(result.succeeded(), output);
         assertEquals(16, result.passed(), output);
         assertTrue(output.contains("primary 运输与仓储 / 快递 (code 13)"), output);
-        assertTrue(output.contains("出国移民 rejected ("), "one category is rejected first: " + output);
+        assertTrue(output.contains("快递业与邮政/邮政 rejected ("), "one category is rejected first: " + output);
         assertTrue(output.contains("media_id "), output);
         assertTrue(output.contains("Summary: 16 steps, 16 passed, 0 failed"), output);
-        assertTrue(output.contains("watcher: 教育/出国移民 under review -> rejected (缺少资质材料"), output);
-        assertTrue(output.contains("watcher: 教育/出国移民 under review -> approved"), output);
+        assertTrue(output.contains("watcher: 快递业与邮政/邮政 under review -> rejected (缺少资质材料"), output);
+        assertTrue(output.contains("watcher: 快递业与邮政/邮政 under review -> approved"), output);
         assertTrue(output.contains("removed"), output);
-        assertTrue(output.contains("watcher: 工具/信息查询 removed"), "the watcher reported the deletion: " + output);
+        assertTrue(output.contains("watcher: 快递业与邮政/快递、物流 removed"), "the watcher reported the deletion: "
+                                                                             + output);
         assertTrue(output.contains("wechat-tokens UP"), "the component's readiness check under camel-main: " + output);
         assertTrue(output.contains("wechat-watcher:audit-watcher UP"), output);
     }

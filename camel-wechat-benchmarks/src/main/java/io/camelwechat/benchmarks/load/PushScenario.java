@@ -89,7 +89,7 @@ final class PushScenario {
                 simulator.registerMedia(APP_ID, MEDIA_ID);
                 simulator.setAuditOutcome(APP_ID, 8, 39, "benchmark: rejected so that it can be modified again");
                 simulator.pushTo(APP_ID, "http://127.0.0.1:" + port + "/wechat/events", TOKEN, AES_KEY);
-                List<Map<String, Object>> certificates = List.of(Map.of("key", "出入境中介机构经营许可证",
+                List<Map<String, Object>> certificates = List.of(Map.of("key", "《因私出入境中介机构经营许可证》",
                         "value", MEDIA_ID));
                 http.postOk("/cgi-bin/wxopen/addcategory?access_token=" + simulator.stableToken(APP_ID),
                         Map.of("categories", List.of(Map.of("first", 8, "second", 39, "certicates", certificates))));

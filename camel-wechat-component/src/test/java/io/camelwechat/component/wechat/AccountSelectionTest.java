@@ -27,10 +27,10 @@ class AccountSelectionTest extends WeChatTestSupport {
         });
 
         send("wechat:category?op=add", CategoryRequest.of(1, 2), WeChatConstants.APP_ID, SECOND_APP_ID);
-        send("wechat:category?op=add", CategoryRequest.of(1, 3));
+        send("wechat:category?op=add", CategoryRequest.of(1, 5));
 
         assertEquals(2, simulator.account(SECOND_APP_ID).categories().get(0).second());
-        assertEquals(3, simulator.account(APP_ID).categories().get(0).second());
+        assertEquals(5, simulator.account(APP_ID).categories().get(0).second());
         assertTrue(simulator.account(SECOND_APP_ID).categories().size() == 1
                    && simulator.account(APP_ID).categories().size() == 1, "each add reached one account only");
         assertNotEquals(simulator.stableToken(APP_ID), simulator.stableToken(SECOND_APP_ID));

@@ -54,6 +54,7 @@ class AuthorizerModeTest extends WeChatTestSupport {
 
     @Test
     void chain_actsForTheAuthorizerAndSavesTheRotatedRefreshToken() {
+        simulator.faults().rotateAuthorizerRefreshTokens(true); // older WeChat behaviour, still reported
         assertInstanceOf(SettingCategories.class, template.requestBody(uri("list"), (Object) null));
 
         assertEquals(1, simulator.requestCount("/cgi-bin/component/api_component_token"));
@@ -61,6 +62,16 @@ class AuthorizerModeTest extends WeChatTestSupport {
         String rotated = store.loadRefreshToken(COMPONENT, SHOP).orElseThrow();
         assertNotEquals(shopRefreshToken, rotated, "WeChat rotated the refresh token");
         assertEquals(simulator.currentAuthorizerRefreshToken(COMPONENT, SHOP), rotated, "and it was saved");
+    }
+
+    @Test
+    void aRefreshTokenWeChatHandsBackUnchanged_isKeptAsItIs() {
+        assertInstanceOf(SettingCategories.class, template.requestBody(uri("list"), (Object) null));
+
+        assertEquals(1, simulator.requestCount("/cgi-bin/component/api_authorizer_token"));
+        assertEquals(shopRefreshToken, store.loadRefreshToken(COMPONENT, SHOP).orElseThrow(),
+                "the current doc: the same authorizer_refresh_token comes back");
+        assertEquals(shopRefreshToken, simulator.currentAuthorizerRefreshToken(COMPONENT, SHOP));
     }
 
     @Test
@@ -76,16 +87,17 @@ class AuthorizerModeTest extends WeChatTestSupport {
     @Test
     void appIdHeader_picksAnotherAuthorizer_withOneComponentToken() {
         template.requestBody(uri("add"), CategoryRequest.of(1, 2));
-        template.requestBodyAndHeader(uri("add"), CategoryRequest.of(1, 3), WeChatConstants.APP_ID, CAFE);
+        template.requestBodyAndHeader(uri("add"), CategoryRequest.of(1, 5), WeChatConstants.APP_ID, CAFE);
 
         assertEquals(2, simulator.account(SHOP).categories().get(0).second());
-        assertEquals(3, simulator.account(CAFE).categories().get(0).second());
+        assertEquals(5, simulator.account(CAFE).categories().get(0).second());
         assertEquals(1, simulator.requestCount("/cgi-bin/component/api_component_token"));
         assertEquals(2, simulator.requestCount("/cgi-bin/component/api_authorizer_token"));
     }
 
     @Test
     void restart_readsTheRotatedRefreshTokenFromTheFileStore() throws Exception {
+        simulator.faults().rotateAuthorizerRefreshTokens(true);
         template.requestBody(uri("list"), (Object) null);
         context.stop();
         // the original refresh token ends 5 minutes after the rotation; only the saved one still works

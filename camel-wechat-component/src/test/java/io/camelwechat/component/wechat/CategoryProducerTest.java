@@ -30,7 +30,7 @@ class CategoryProducerTest extends WeChatTestSupport {
     /** 教育 / 出国移民: sensitive, needs a qualification. */
     static final int EDUCATION = 8;
     static final int EMIGRATION = 39;
-    static final String LICENCE = "出入境中介机构经营许可证";
+    static final String LICENCE = "《因私出入境中介机构经营许可证》";
     static final String MEDIA_ID = "media-licence-0001";
 
     private SettableCategories settable;

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The category audit watcher against the simulator; audits move with the simulator's clock, polls by hand. */
 class CategoryWatcherTest extends WeChatTestSupport {
 
-    private static final String LICENCE = "出入境中介机构经营许可证";
+    private static final String LICENCE = "《因私出入境中介机构经营许可证》";
     private static final Duration AUDIT = Duration.ofMinutes(11);
 
     private final List<Exchange> delivered = Collections.synchronizedList(new ArrayList<>());

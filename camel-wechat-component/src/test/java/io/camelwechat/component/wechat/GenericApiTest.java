@@ -30,8 +30,8 @@ class GenericApiTest extends WeChatTestSupport {
         template.requestBody("wechat:api?path=/cgi-bin/wxopen/addcategory",
                 Map.of("categories", List.of(Map.of("first", 1, "second", 2, "certicates", List.of()))));
         template.requestBody("wechat:api?path=/cgi-bin/wxopen/addcategory",
-                "{\"categories\":[{\"first\":1,\"second\":3,\"certicates\":[]}]}");
-        template.requestBody("wechat:api?path=/cgi-bin/wxopen/addcategory", new Categories(List.of(new Category(1, 4))));
+                "{\"categories\":[{\"first\":1,\"second\":5,\"certicates\":[]}]}");
+        template.requestBody("wechat:api?path=/cgi-bin/wxopen/addcategory", new Categories(List.of(new Category(1, 558))));
 
         assertEquals(3, simulator.account(APP_ID).categories().size());
         assertTrue(requestsTo("/cgi-bin/wxopen/addcategory").get(1).bodyText().startsWith("{\"categories\""));

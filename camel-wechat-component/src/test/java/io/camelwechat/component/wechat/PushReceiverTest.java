@@ -239,7 +239,7 @@ class PushReceiverTest extends WeChatTestSupport {
         simulator.pushTo(APP_ID, "http://127.0.0.1:" + port + "/wechat/events", TOKEN, AES_KEY);
         simulator.registerMedia(APP_ID, "media-1");
         template.requestBody("wechat:category?op=add", io.camelwechat.component.wechat.model.CategoryRequest.of(8, 39,
-                io.camelwechat.component.wechat.model.Certificate.of("出入境中介机构经营许可证", "media-1")));
+                io.camelwechat.component.wechat.model.Certificate.of("《因私出入境中介机构经营许可证》", "media-1")));
 
         simulator.clock().advance(Duration.ofMinutes(11));
 
@@ -268,7 +268,7 @@ class PushReceiverTest extends WeChatTestSupport {
         io.camelwechat.component.wechat.consumer.WatcherProbe.poll(watcher);
         simulator.registerMedia(APP_ID, "media-1");
         template.requestBody("wechat:category?op=add", io.camelwechat.component.wechat.model.CategoryRequest.of(8, 39,
-                io.camelwechat.component.wechat.model.Certificate.of("出入境中介机构经营许可证", "media-1")));
+                io.camelwechat.component.wechat.model.Certificate.of("《因私出入境中介机构经营许可证》", "media-1")));
         io.camelwechat.component.wechat.consumer.WatcherProbe.poll(watcher);
 
         simulator.clock().advance(Duration.ofMinutes(11)); // the audit ends: WeChat pushes, the push hints the watcher

@@ -33,7 +33,7 @@ class ResultConversionTest {
     static List<Arguments> results() {
         SettableCategory emigration = new SettableCategory(39, "出国移民", 2, 8, List.of(), 1,
                 new Qualification(List.of(new QualificationGroup(List.of(
-                        new QualificationDocument("出入境中介机构经营许可证", "https://example.invalid/licence.png")))),
+                        new QualificationDocument("《因私出入境中介机构经营许可证》", "https://example.invalid/licence.png")))),
                         "须提供"));
         return List.of(
                 Arguments.of(new WeChatAck(0, "ok"), "/errmsg", "ok"),
@@ -43,7 +43,7 @@ class ResultConversionTest {
                         4, 20), "/categories/0/audit_reason", "缺少资质"),
                 Arguments.of(new SettingCategories(List.of(), 5, 4, 20), "/category_limit", "20"),
                 Arguments.of(new SettableCategories(new CategoryList(List.of(emigration))),
-                        "/categories_list/categories/0/qualify/exter_list/0/inner_list/0/name", "出入境中介机构经营许可证"),
+                        "/categories_list/categories/0/qualify/exter_list/0/inner_list/0/name", "《因私出入境中介机构经营许可证》"),
                 Arguments.of(new SettableCategories(new CategoryList(List.of(emigration))),
                         "/categories_list/categories/0/sensitive_type", "1"),
                 Arguments.of(new MediaUploadResult("image", "MEDIA_ID", 1_672_500_000L), "/created_at", "1672500000"),

@@ -80,7 +80,7 @@ class WatcherClusterTest extends WeChatTestSupport {
 
         simulator.registerMedia(APP_ID, "media-1");
         template.requestBody("wechat:category?op=add",
-                CategoryRequest.of(8, 39, Certificate.of("出入境中介机构经营许可证", "media-1")));
+                CategoryRequest.of(8, 39, Certificate.of("《因私出入境中介机构经营许可证》", "media-1")));
         awaitCondition(() -> delivered.size() >= 1, WAIT, () -> "1 delivery, got " + delivered);
 
         first.stop();

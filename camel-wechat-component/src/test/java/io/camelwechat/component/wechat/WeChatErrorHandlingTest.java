@@ -185,7 +185,7 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
     /** Adds 教育/出国移民 with its licence; it is under review afterwards. */
     private CategoryRequest addLicencedCategory() {
         simulator.registerMedia(APP_ID, "media-1");
-        CategoryRequest category = CategoryRequest.of(8, 39, Certificate.of("出入境中介机构经营许可证", "media-1"));
+        CategoryRequest category = CategoryRequest.of(8, 39, Certificate.of("《因私出入境中介机构经营许可证》", "media-1"));
         send("wechat:category?op=add", category);
         return category;
     }

@@ -62,7 +62,7 @@ class WireContractTest extends WeChatTestSupport {
     /** Every operation once, each one successful. */
     private void runEveryOperation() {
         simulator.registerMedia(APP_ID, "media-1");
-        Certificate licence = Certificate.of("出入境中介机构经营许可证", "media-1");
+        Certificate licence = Certificate.of("《因私出入境中介机构经营许可证》", "media-1");
         succeed("wechat:industry?op=set", SetIndustryRequest.of(Industry.IT_INTERNET_ECOMMERCE, Industry.IT_ELECTRONICS));
         succeed("wechat:industry?op=get", null);
         succeed("wechat:category?op=all", null);
