@@ -19,7 +19,7 @@ final class CategoryRequestBinder {
     }
 
     /** An {@link AddCategoryRequest} (several categories), a single {@link CategoryRequest}, or headers. */
-    static RequestBody add(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding add(Message message, WeChatConfiguration configuration) {
         Object body = message.getBody();
         AddCategoryRequest request;
         if (body instanceof AddCategoryRequest typed) {
@@ -35,26 +35,26 @@ final class CategoryRequestBinder {
         for (int i = 0; i < request.categories().size(); i++) {
             check(request.categories().get(i), "categories[" + i + "]", false);
         }
-        return new RequestBody.Json(request);
+        return RequestBinder.Binding.of(new RequestBody.Json(request));
     }
 
     /** A {@link CategoryRequest} or headers; WeChat requires the qualifications for a modify. */
-    static RequestBody modify(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding modify(Message message, WeChatConfiguration configuration) {
         CategoryRequest request = message.getBody() instanceof CategoryRequest typed
                 ? typed : fromHeaders(message, true);
         check(request, "category", true);
-        return new RequestBody.Json(request);
+        return RequestBinder.Binding.of(new RequestBody.Json(request));
     }
 
-    static RequestBody delete(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding delete(Message message, WeChatConfiguration configuration) {
         if (message.getBody() instanceof DeleteCategoryRequest typed) {
             InputValues.positiveId(typed.first(), "first", FIRST);
             InputValues.positiveId(typed.second(), "second", SECOND);
-            return new RequestBody.Json(typed);
+            return RequestBinder.Binding.of(new RequestBody.Json(typed));
         }
-        return new RequestBody.Json(new DeleteCategoryRequest(
+        return RequestBinder.Binding.of(new RequestBody.Json(new DeleteCategoryRequest(
                 InputValues.positiveIdHeader(message, WeChatConstants.CATEGORY_FIRST, FIRST),
-                InputValues.positiveIdHeader(message, WeChatConstants.CATEGORY_SECOND, SECOND)));
+                InputValues.positiveIdHeader(message, WeChatConstants.CATEGORY_SECOND, SECOND))));
     }
 
     private static CategoryRequest fromHeaders(Message message, boolean certificatesRequired) {

@@ -11,15 +11,15 @@ final class IndustryRequestBinder {
     private IndustryRequestBinder() {
     }
 
-    static RequestBody set(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding set(Message message, WeChatConfiguration configuration) {
         if (message.getBody() instanceof SetIndustryRequest request) {
             checkPair(request.industryId1(), "industryId1", request.industryId2(), "industryId2");
-            return new RequestBody.Json(request);
+            return RequestBinder.Binding.of(new RequestBody.Json(request));
         }
         int primary = industryCode(message, WeChatConstants.INDUSTRY_ID1);
         int secondary = industryCode(message, WeChatConstants.INDUSTRY_ID2);
         checkPair(primary, WeChatConstants.INDUSTRY_ID1, secondary, WeChatConstants.INDUSTRY_ID2);
-        return new RequestBody.Json(new SetIndustryRequest(primary, secondary));
+        return RequestBinder.Binding.of(new RequestBody.Json(new SetIndustryRequest(primary, secondary)));
     }
 
     private static int industryCode(Message message, String header) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.camelwechat.component.wechat.client.RequestBody;
 import io.camelwechat.component.wechat.internal.support.Texts;
@@ -14,36 +15,52 @@ import org.apache.camel.TypeConversionException;
 
 /**
  * The temporary media upload: the body's bytes (byte[], File, Path, InputStream or anything Camel converts to
- * bytes) as the multipart part {@code media}, checked to be a JPEG, PNG or GIF within {@code mediaMaxSize}.
+ * bytes) as the multipart part {@code media} with a file name (WeChat answers 41005 to a part without one),
+ * checked to be of a format and within the size WeChat takes for the media type.
  */
 final class MediaRequestBinder {
 
     static final String PART_NAME = "media";
     /** What file systems and multipart parsers commonly accept. */
     private static final int MAX_FILE_NAME_LENGTH = 255;
-    private static final String ALLOWED_BODIES = "wechat:media?op=upload needs the image as byte[], File, Path or "
+    private static final String ALLOWED_BODIES = "wechat:media?op=upload needs the file as byte[], File, Path or "
                                                  + "InputStream";
 
     private MediaRequestBinder() {
     }
 
-    static RequestBody upload(Message message, WeChatConfiguration configuration) {
-        checkFileSize(message.getBody(), configuration.getMediaMaxSize());
+    static RequestBinder.Binding upload(Message message, WeChatConfiguration configuration) {
+        MediaType type = mediaType(message, configuration);
+        long maxSize = type.maxSize(configuration.getMediaMaxSize());
+        checkFileSize(message.getBody(), maxSize, type);
         byte[] data = bytesOf(message);
         if (message.getBody() instanceof InputStream) {
-            // a stream reads once: keep its bytes so that a redelivery sends the same image
+            // a stream reads once: keep its bytes so that a redelivery sends the same file
             message.setBody(data);
         }
         if (data == null || data.length == 0) {
             throw new IllegalArgumentException("message body is empty: " + ALLOWED_BODIES);
         }
-        if (data.length > configuration.getMediaMaxSize()) {
-            throw new IllegalArgumentException("message body is " + data.length + " bytes, more than mediaMaxSize "
-                                               + configuration.getMediaMaxSize() + " bytes");
+        if (data.length > maxSize) {
+            throw new IllegalArgumentException("message body is " + data.length + " bytes, more than " + limitOf(type)
+                                               + " " + maxSize + " bytes");
         }
-        ImageType type = ImageType.detect(data).orElseThrow(() -> new IllegalArgumentException(
-                "message body is not an image WeChat accepts as temporary media: expected " + ImageType.ACCEPTED));
-        return new RequestBody.MultipartFile(PART_NAME, fileName(message, type), type.contentType(), data);
+        MediaFormat format = MediaFormat.detect(data).filter(type::accepts).orElseThrow(
+                () -> new IllegalArgumentException("message body is not a file WeChat accepts as " + type.wireName()
+                                                   + " media: expected " + type.acceptedFormats()));
+        return new RequestBinder.Binding(new RequestBody.MultipartFile(PART_NAME, fileName(message, format),
+                format.contentType(), data), Map.of("type", type.wireName()));
+    }
+
+    /** The CamelWeChatMediaType header, else the mediaType option. */
+    private static MediaType mediaType(Message message, WeChatConfiguration configuration) {
+        String header = message.getHeader(WeChatConstants.MEDIA_TYPE, String.class);
+        return header != null ? MediaType.of(header, WeChatConstants.MEDIA_TYPE)
+                : MediaType.of(configuration.getMediaType(), "mediaType");
+    }
+
+    private static String limitOf(MediaType type) {
+        return type == MediaType.IMAGE ? "mediaMaxSize" : "WeChat's limit for " + type.wireName() + " media,";
     }
 
     private static byte[] bytesOf(Message message) {
@@ -56,7 +73,7 @@ final class MediaRequestBinder {
     }
 
     /** A file is measured before it is read, so that an oversized one is never loaded into memory. */
-    private static void checkFileSize(Object body, long maxSize) {
+    private static void checkFileSize(Object body, long maxSize, MediaType type) {
         Path path = body instanceof File file ? file.toPath() : body instanceof Path p ? p : null;
         if (path == null) {
             return;
@@ -69,14 +86,14 @@ final class MediaRequestBinder {
             long size = Files.size(path);
             if (size > maxSize) {
                 throw new IllegalArgumentException("message body is a file of " + size + " bytes, more than "
-                                                   + "mediaMaxSize " + maxSize + " bytes");
+                                                   + limitOf(type) + " " + maxSize + " bytes");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("message body is a file that cannot be read: " + path.getFileName(), e);
         }
     }
 
-    private static String fileName(Message message, ImageType type) {
+    private static String fileName(Message message, MediaFormat type) {
         String name = message.getHeader(WeChatConstants.MEDIA_FILE_NAME, String.class);
         if (name == null || name.isBlank()) {
             name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);

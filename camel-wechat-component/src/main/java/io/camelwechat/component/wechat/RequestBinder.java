@@ -1,5 +1,7 @@
 package io.camelwechat.component.wechat;
 
+import java.util.Map;
+
 import io.camelwechat.component.wechat.client.RequestBody;
 import org.apache.camel.Message;
 
@@ -12,7 +14,15 @@ import org.apache.camel.Message;
 interface RequestBinder {
 
     /** For calls without a body (the GET APIs). */
-    RequestBinder NONE = (message, configuration) -> null;
+    RequestBinder NONE = (message, configuration) -> Binding.of(null);
 
-    RequestBody bind(Message message, WeChatConfiguration configuration);
+    Binding bind(Message message, WeChatConfiguration configuration);
+
+    /** What a message makes of a call: its body, and query parameters beyond the operation's fixed ones. */
+    record Binding(RequestBody body, Map<String, String> query) {
+
+        static Binding of(RequestBody body) {
+            return new Binding(body, Map.of());
+        }
+    }
 }

@@ -118,6 +118,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         WeChatConfiguration endpointConfiguration = endpoint.getConfiguration();
         endpointConfiguration.setBaseUrl(BaseUrl.check(endpointConfiguration.getBaseUrl()));
         AccountIds.checkOptions(endpointConfiguration);
+        MediaType.of(endpointConfiguration.getMediaType(), "mediaType");
         endpointConfiguration.tokenModeValue();
         if (api == WeChatApi.api) {
             GenericApiCall.check(endpointConfiguration);

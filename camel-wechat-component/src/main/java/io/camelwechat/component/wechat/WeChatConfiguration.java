@@ -30,7 +30,7 @@ public class WeChatConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "set,get,add,modify,list,all,delete,upload",
               description = "The operation to perform: for industry set (setIndustry) or get (getIndustry); for "
                             + "category add, modify, list (getSettingCategories), all (getAllCategories) or delete; "
-                            + "for media upload (temporary image). The CamelWeChatOperation header overrides it "
+                            + "for media upload (temporary media). The CamelWeChatOperation header overrides it "
                             + "per message.")
     private String op;
 
@@ -200,6 +200,12 @@ public class WeChatConfiguration implements Cloneable {
               description = "Scheme, host and port of the WeChat API, without a trailing slash. Change it to use a "
                             + "proxying gateway or the camel-wechat simulator.")
     private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(label = "producer", enums = "image,voice,video,thumb", defaultValue = "image",
+              description = "media upload: WeChat's type of the temporary media: image (JPEG, PNG, GIF; up to "
+                            + "mediaMaxSize), voice (AMR, MP3; 2 MB), video (MP4; 10 MB) or thumb (JPEG; 64 KB). The "
+                            + "CamelWeChatMediaType header overrides it per message.")
+    private String mediaType = "image";
 
     @UriParam(label = "producer", defaultValue = "2097152",
               description = "media upload: the largest image, in bytes, sent to WeChat; larger bodies are rejected "
@@ -475,6 +481,14 @@ public class WeChatConfiguration implements Cloneable {
     public void setBaseUrl(String baseUrl) {
         // a trailing slash would double the one every path starts with
         this.baseUrl = baseUrl != null && baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public void setMediaType(String mediaType) {
+        this.mediaType = mediaType;
     }
 
     public long getMediaMaxSize() {

@@ -45,9 +45,15 @@ public final class WeChatConstants {
     public static final String CERTIFICATES = "CamelWeChatCertificates";
 
     @Metadata(label = "producer", javaType = "String",
-              description = "media upload: the file name sent with the image; defaults to the CamelFileName "
-                            + "header, else media.jpg, media.png or media.gif after the detected image type.")
+              description = "media upload: the file name sent with the file (WeChat requires one); defaults to the "
+                            + "CamelFileName header, else media.jpg, media.png, media.amr, ... after the detected "
+                            + "format.")
     public static final String MEDIA_FILE_NAME = "CamelWeChatMediaFileName";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "media upload: the type of the temporary media, image, voice, video or thumb, overriding "
+                            + "the mediaType option for this message.")
+    public static final String MEDIA_TYPE = "CamelWeChatMediaType";
 
     @Metadata(label = "consumer", javaType = "Integer",
               description = "category watcher: the audit status now (1 under review, 2 rejected, 3 approved); not "

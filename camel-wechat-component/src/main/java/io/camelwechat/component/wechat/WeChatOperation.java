@@ -1,10 +1,10 @@
 package io.camelwechat.component.wechat;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.camelwechat.component.wechat.client.RequestBody;
 import io.camelwechat.component.wechat.client.WeChatRequest;
 import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
 import io.camelwechat.component.wechat.model.IndustryInfo;
@@ -36,7 +36,7 @@ public enum WeChatOperation {
     CATEGORY_DELETE(WeChatApi.category, "delete", "deleteCategory", HttpMethod.POST, "/cgi-bin/wxopen/deletecategory",
             Map.of(), CategoryRequestBinder::delete, WeChatAck.class, true),
     MEDIA_UPLOAD(WeChatApi.media, "upload", "uploadTempMedia", HttpMethod.POST, "/cgi-bin/media/upload",
-            Map.of("type", "image"), MediaRequestBinder::upload, MediaUploadResult.class, true);
+            Map.of(), MediaRequestBinder::upload, MediaUploadResult.class, true);
 
     private final WeChatApi api;
     private final String op;
@@ -112,7 +112,15 @@ public enum WeChatOperation {
 
     /** Binds and checks the message's input; throws before any call if it is invalid. */
     WeChatRequest toRequest(Message message, WeChatConfiguration configuration) {
-        RequestBody body = message == null ? null : binder.bind(message, configuration);
-        return new WeChatRequest(wechatName, method, configuration.getBaseUrl(), path, fixedQuery, body);
+        if (message == null) {
+            return new WeChatRequest(wechatName, method, configuration.getBaseUrl(), path, fixedQuery, null);
+        }
+        RequestBinder.Binding binding = binder.bind(message, configuration);
+        Map<String, String> query = fixedQuery;
+        if (!binding.query().isEmpty()) {
+            query = new LinkedHashMap<>(fixedQuery);
+            query.putAll(binding.query());
+        }
+        return new WeChatRequest(wechatName, method, configuration.getBaseUrl(), path, query, binding.body());
     }
 }

@@ -201,7 +201,7 @@ class HardeningTest extends WeChatTestSupport {
         IllegalArgumentException failure = sendExpecting(IllegalArgumentException.class, "wechat:media?op=upload",
                 file);
 
-        assertEquals("message body is a directory (images.png), not a file: wechat:media?op=upload needs the image "
+        assertEquals("message body is a directory (images.png), not a file: wechat:media?op=upload needs the file "
                      + "as byte[], File, Path or InputStream", failure.getMessage());
         assertEquals(0, simulator.totalRequests());
     }

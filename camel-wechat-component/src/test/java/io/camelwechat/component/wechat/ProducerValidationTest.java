@@ -96,11 +96,11 @@ class ProducerValidationTest extends WeChatTestSupport {
                         CATEGORY_FIRST, 8, CATEGORY_SECOND, 39),
                 // media
                 invalid("upload of an empty body", "wechat:media?op=upload", new byte[0],
-                        "message body is empty: wechat:media?op=upload needs the image"),
+                        "message body is empty: wechat:media?op=upload needs the file"),
                 invalid("upload larger than mediaMaxSize", "wechat:media?op=upload&mediaMaxSize=10", PNG,
                         "message body is " + PNG.length + " bytes, more than mediaMaxSize 10 bytes"),
                 invalid("upload that is not an image", "wechat:media?op=upload", "%PDF-1.7 not a picture".getBytes(),
-                        "message body is not an image WeChat accepts as temporary media: expected JPEG, PNG or GIF"),
+                        "message body is not a file WeChat accepts as image media: expected JPEG, PNG, GIF"),
                 // operation and account
                 invalid("unknown op in the header", "wechat:category?op=list", null,
                         "Unknown op 'frobnicate' for wechat:category; valid operations are add, modify, list, all, delete",

@@ -202,16 +202,6 @@ class TokenManagerTest extends WeChatTestSupport {
         return requests.get(requests.size() - 1).query().get("access_token");
     }
 
-    private void forceRefreshAsAnotherNode() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + STABLE_PATH))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credential\",\"appid\":\"" + APP_ID
-                                                          + "\",\"secret\":\"" + APP_SECRET
-                                                          + "\",\"force_refresh\":true}"))
-                .build();
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertTrue(answer.body().contains("access_token"), answer.body());
-    }
-
     /** Runs {@code calls} tasks on {@code threads} threads released together; returns their results. */
     static <T> List<T> concurrently(int calls, int threads, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

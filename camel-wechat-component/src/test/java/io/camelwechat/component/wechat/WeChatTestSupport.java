@@ -1,5 +1,9 @@
 package io.camelwechat.component.wechat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 
@@ -11,6 +15,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts a fresh WeChat simulator on 127.0.0.1 (a free port) for each test and registers the wechat component
@@ -79,6 +84,17 @@ public abstract class WeChatTestSupport extends CamelTestSupport {
         assertNotNull(exchange.getException(), "expected the exchange to fail, body was "
                                                + exchange.getMessage().getBody());
         return assertInstanceOf(type, exchange.getException());
+    }
+
+    /** Another node forces a stable_token refresh: WeChat ends the token every cached call is about to use. */
+    protected void forceRefreshAsAnotherNode() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/cgi-bin/stable_token"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credential\",\"appid\":\"" + APP_ID
+                                                          + "\",\"secret\":\"" + APP_SECRET
+                                                          + "\",\"force_refresh\":true}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.body().contains("access_token"), answer.body());
     }
 
     protected List<RecordedRequest> requestsTo(String path) {

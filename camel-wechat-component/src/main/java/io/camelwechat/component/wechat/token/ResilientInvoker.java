@@ -107,7 +107,14 @@ public final class ResilientInvoker {
             throw failure.withDetail("The token source handed out the rejected token again and a forced refresh "
                                      + "failed with errcode " + forceFailed.getErrcode());
         }
-        return forced.map(AccessToken::value).orElseThrow(() -> failure.withDetail(
+        String forcedToken = forced.map(AccessToken::value).orElseThrow(() -> failure.withDetail(
                 "The token source handed out the rejected token again, so the call was not retried"));
+        if (forcedToken.equals(rejected)) {
+            // WeChat refreshes a stable token at most once in 30 s and otherwise answers the current one
+            throw failure.withDetail("The token source handed out the rejected token again and a forced refresh "
+                                     + "returned it too (WeChat refreshes at most once in 30 s, another node may "
+                                     + "have just done so), so the call was not retried");
+        }
+        return forcedToken;
     }
 }

@@ -114,6 +114,13 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Boolean lazyStartProducer;
 
     /**
+     * media upload: WeChat's type of the temporary media: image (JPEG, PNG, GIF; up to mediaMaxSize), voice (AMR,
+     * MP3; 2 MB), video (MP4; 10 MB) or thumb (JPEG; 64 KB). The CamelWeChatMediaType header overrides it per
+     * message.
+     */
+    private String mediaType;
+
+    /**
      * media upload: the largest image, in bytes, sent to WeChat; larger bodies are rejected before any call.
      * WeChat's pages mostly say 2 MB for images (the current one also mentions 10 MB): raise it if your account
      * accepts more.
@@ -128,7 +135,7 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
 
     /**
      * The operation to perform: for industry set (setIndustry) or get (getIndustry); for category add, modify,
-     * list (getSettingCategories), all (getAllCategories) or delete; for media upload (temporary image). The
+     * list (getSettingCategories), all (getAllCategories) or delete; for media upload (temporary media). The
      * CamelWeChatOperation header overrides it per message.
      */
     private String op;
@@ -420,6 +427,14 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public void setMediaType(String mediaType) {
+        this.mediaType = mediaType;
     }
 
     public Long getMediaMaxSize() {
