@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConfiguration;
-import io.camelwechat.component.wechat.consumer.CategorySnapshot;
+import io.camelwechat.component.wechat.internal.watcher.CategorySnapshot;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.simulator.WeChatSimulator;
 import org.apache.camel.CamelContext;

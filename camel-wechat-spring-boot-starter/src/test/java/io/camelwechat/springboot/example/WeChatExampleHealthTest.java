@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
+import io.camelwechat.component.wechat.WeChatApiException;
 import io.camelwechat.simulator.WeChatSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * component catalog ({@code camel.component.wechat.app-id} is the catalog's {@code appId}, even where the component
  * keeps it in its nested {@code configuration}). The field comments are the catalog descriptions, so IDEs show them.
  * <p>
+ * Generated from the catalog by {@code StarterSourcesTest}: do not edit by hand.
+ * <p>
  * Every field starts out {@code null}, which means "not configured": only the options that are set are copied onto
  * the component, so the component's own defaults (listed in the configuration metadata) and a
  * {@code configuration} bean given by reference are not overwritten. Durations take Spring Boot's format
@@ -20,9 +22,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class WeChatComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
-     * The appid of the official account or mini program to act for (events: the appid a decrypted push must carry;
-     * the platform's appid for third-party pushes). With tokenMode stable or classic it is also the account whose
-     * access token is fetched. The CamelWeChatAppId header overrides it per message.
+     * The appid of the official account or mini program to act for (events: the appid a decrypted push must carry; the
+     * platform's appid for third-party pushes). With tokenMode stable or classic it is also the account whose access
+     * token is fetched. The CamelWeChatAppId header overrides it per message.
      */
     private String appId;
 
@@ -33,41 +35,41 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private String configuration;
 
     /**
-     * api: the WeChat API path to call, under /cgi-bin/ or /wxa/ (for example
-     * /cgi-bin/wxopen/getcategoriesbytype). events: the platform-http path WeChat pushes to, /wechat/events when
-     * not set (the URL in the WeChat console is your server's base URL plus this path).
+     * api: the WeChat API path to call, under /cgi-bin/ or /wxa/ (for example /cgi-bin/wxopen/getcategoriesbytype).
+     * events: the platform-http path WeChat pushes to, /wechat/events when not set (the URL in the WeChat console is
+     * your server's base URL plus this path).
      */
     private String path;
 
     /**
      * category watcher: a WeChatAccountsProvider bean giving the accounts to watch, asked before every poll (for
      * example the authorizers of a third-party platform). Overrides appIds. The option is a
-     * io.camelwechat.component.wechat.consumer.WeChatAccountsProvider type: give a bean reference such as #myBean.
+     * io.camelwechat.component.wechat.spi.WeChatAccountsProvider type: give a bean reference such as #myBean.
      */
     private String accountsProvider;
 
     /**
-     * category watcher: the appids of the accounts to watch, comma separated; defaults to appId. With tokenMode
-     * stable or classic each needs its appSecret configured on the component or an endpoint; tokenMode authorizer
-     * or an accessTokenProvider suits many accounts.
+     * category watcher: the appids of the accounts to watch, comma separated; defaults to appId. With tokenMode stable
+     * or classic each needs its appSecret configured on the component or an endpoint; tokenMode authorizer or an
+     * accessTokenProvider suits many accounts.
      */
     private String appIds;
 
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally
-     * only, and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel
-     * component to hook into the 3rd party component and make this possible for future releases. By default the
-     * consumer will use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at
-     * WARN or ERROR level and ignored.
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
      */
     private Boolean bridgeErrorHandler;
 
     /**
-     * category watcher: when an account is seen for the first time (no stored state), emit an ADDED change for
-     * each of its categories instead of recording them silently.
+     * category watcher: when an account is seen for the first time (no stored state), emit an ADDED change for each of
+     * its categories instead of recording them silently.
      */
     private Boolean emitInitialState;
 
@@ -77,16 +79,16 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Integer pollConcurrency;
 
     /**
-     * category watcher: when a wechat:events consumer receives a wxa_category_audit push for a watched account,
-     * check that account at once instead of waiting for the next poll. Messages still come from the state diff, so
-     * a transition seen by push and poll yields one message.
+     * category watcher: when a wechat:events consumer receives a wxa_category_audit push for a watched account, check
+     * that account at once instead of waiting for the next poll. Messages still come from the state diff, so a
+     * transition seen by push and poll yields one message.
      */
     private Boolean pushHints;
 
     /**
-     * category watcher: where the last delivered state of each account is kept, committed per change after its
-     * exchange completed. In memory by default; a FileStateRepository survives restarts, and a repository shared
-     * by all nodes makes a cluster hand over without loss. The option is a org.apache.camel.spi.StateRepository
+     * category watcher: where the last delivered state of each account is kept, committed per change after its exchange
+     * completed. In memory by default; a FileStateRepository survives restarts, and a repository shared by all nodes
+     * makes a cluster hand over without loss. The option is a org.apache.camel.spi.StateRepository<String, String>
      * type: give a bean reference such as #myBean.
      */
     private String stateRepository;
@@ -97,66 +99,63 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Integer busyRetries;
 
     /**
-     * The base delay before the first busy retry (a random wait between half and all of it); each further retry
-     * waits up to twice as long. Short by default: a -1 is usually one busy backend answering one request, so a
-     * quick first retry keeps the tail latency low, and the doubling backs off when it persists.
+     * The base delay before the first busy retry (a random wait between half and all of it); each further retry waits
+     * up to twice as long. Short by default: a -1 is usually one busy backend answering one request, so a quick first
+     * retry keeps the tail latency low, and the doubling backs off when it persists.
      */
     private Duration busyRetryDelay;
 
     /**
-     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
-     * allow CamelContext and routes to startup in situations where a producer may otherwise fail during starting
-     * and cause the route to fail being started. By deferring this startup to be lazy then the startup failure can
-     * be handled during routing messages via Camel's routing error handlers. Beware that when the first message is
-     * processed then creating and starting the producer may take a little time and prolong the total processing
-     * time of the processing.
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
      */
     private Boolean lazyStartProducer;
 
     /**
-     * media upload: WeChat's type of the temporary media: image (JPEG, PNG, GIF; up to mediaMaxSize), voice (AMR,
-     * MP3; 2 MB), video (MP4; 10 MB) or thumb (JPEG; 64 KB). The CamelWeChatMediaType header overrides it per
-     * message.
-     */
-    private String mediaType;
-
-    /**
-     * media upload: the largest image, in bytes, sent to WeChat; larger bodies are rejected before any call.
-     * WeChat's pages mostly say 2 MB for images (the current one also mentions 10 MB): raise it if your account
-     * accepts more.
+     * media upload: the largest image, in bytes, sent to WeChat; larger bodies are rejected before any call. WeChat's
+     * pages mostly say 2 MB for images (the current one also mentions 10 MB): raise it if your account accepts more.
      */
     private Long mediaMaxSize;
 
     /**
-     * api: the HTTP method of the WeChat API called. POST calls are treated as writes (a busy answer is not
-     * retried unless retryWrites), GET calls as reads.
+     * media upload: WeChat's type of the temporary media: image (JPEG, PNG, GIF; up to mediaMaxSize), voice (AMR, MP3;
+     * 2 MB), video (MP4; 10 MB) or thumb (JPEG; 64 KB). The CamelWeChatMediaType header overrides it per message.
+     */
+    private String mediaType;
+
+    /**
+     * api: the HTTP method of the WeChat API called. POST calls are treated as writes (a busy answer is not retried
+     * unless retryWrites), GET calls as reads.
      */
     private String method;
 
     /**
-     * The operation to perform: for industry set (setIndustry) or get (getIndustry); for category add, modify,
-     * list (getSettingCategories), all (getAllCategories) or delete; for media upload (temporary media). The
-     * CamelWeChatOperation header overrides it per message.
+     * The operation to perform, one of the API's (the operations table of the component's docs lists which API has
+     * which; wechat:api takes none). The CamelWeChatOperation header overrides it per message.
      */
     private String op;
 
     /**
-     * Also retry writes (set, add, modify, delete, upload) that WeChat answered busy. Off by default: a write
-     * WeChat applied before answering busy would apply twice. A write that timed out is never retried.
+     * Also retry writes (set, add, modify, delete, upload) that WeChat answered busy. Off by default: a write WeChat
+     * applied before answering busy would apply twice. A write that timed out is never retried.
      */
     private Boolean retryWrites;
 
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
-     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
-     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS
-     * connection factories, AWS Clients, etc.
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled;
 
     /**
-     * Scheme, host and port of the WeChat API, without a trailing slash. Change it to use a proxying gateway or
-     * the camel-wechat simulator.
+     * Scheme, host and port of the WeChat API, without a trailing slash. Change it to use a proxying gateway or the
+     * camel-wechat simulator.
      */
     private String baseUrl;
 
@@ -171,8 +170,8 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Integer maxConnections;
 
     /**
-     * After WeChat answers 45009 or 45011 (quota exhausted) for an account, calls for it fail at once for this
-     * long; then one call is let through to see whether the quota is back.
+     * After WeChat answers 45009 or 45011 (quota exhausted) for an account, calls for it fail at once for this long;
+     * then one call is let through to see whether the quota is back.
      */
     private Duration quotaCooldown;
 
@@ -182,20 +181,20 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Duration responseTimeout;
 
     /**
-     * The Caffeine Ticker the token cache reads time from; the system ticker by default. Tests set a fake ticker
-     * to move time instead of sleeping. The option is a com.github.benmanes.caffeine.cache.Ticker type: give a
-     * bean reference such as #myBean.
+     * The Caffeine Ticker the token cache reads time from; the system ticker by default. Tests set a fake ticker to
+     * move time instead of sleeping. The option is a com.github.benmanes.caffeine.cache.Ticker type: give a bean
+     * reference such as #myBean.
      */
     private String ticker;
 
     /**
-     * Used for enabling or disabling all consumer based health checks from this component.
+     * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled;
 
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
-     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
      * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled;
@@ -217,15 +216,15 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
 
     /**
      * A custom AccessTokenProvider bean (for example #myTokenService) that supplies tokens instead of the built-in
-     * modes. The option is a io.camelwechat.component.wechat.token.AccessTokenProvider type: give a bean reference
-     * such as #myBean.
+     * modes. The option is a io.camelwechat.component.wechat.spi.AccessTokenProvider type: give a bean reference such
+     * as #myBean.
      */
     private String accessTokenProvider;
 
     /**
      * tokenMode stable: when WeChat rejects a token and a normal fetch returns that same token, fetch with
-     * force_refresh=true, within WeChat's limit of 20 a day and 30 s apart. A forced refresh ends the token for
-     * every other holder, so it is off by default.
+     * force_refresh=true, within WeChat's limit of 20 a day and 30 s apart. A forced refresh ends the token for every
+     * other holder, so it is off by default.
      */
     private Boolean allowForceRefresh;
 
@@ -242,9 +241,9 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
 
     /**
      * tokenMode authorizer: where the authorizer_refresh_token of each account is kept and the rotated ones WeChat
-     * returns are saved (an AuthorizerTokenStore bean, for example a FileAuthorizerTokenStore, or your database);
-     * in memory by default. The option is a io.camelwechat.component.wechat.token.AuthorizerTokenStore type: give
-     * a bean reference such as #myBean.
+     * returns are saved (an AuthorizerTokenStore bean, for example a FileAuthorizerTokenStore, or your database); in
+     * memory by default. The option is a io.camelwechat.component.wechat.spi.AuthorizerTokenStore type: give a bean
+     * reference such as #myBean.
      */
     private String authorizerTokenStore;
 
@@ -275,8 +274,8 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private Integer maxBodySize;
 
     /**
-     * TLS settings (trust store, protocols) for the connection to WeChat; the JVM default when not set. The option
-     * is a org.apache.camel.support.jsse.SSLContextParameters type: give a bean reference such as #myBean.
+     * TLS settings (trust store, protocols) for the connection to WeChat; the JVM default when not set. The option is a
+     * org.apache.camel.support.jsse.SSLContextParameters type: give a bean reference such as #myBean.
      */
     private String sslContextParameters;
 
@@ -292,24 +291,23 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private String token;
 
     /**
-     * How long before WeChat's expires_in a cached token is dropped and fetched again. When it is not smaller than
-     * half of expires_in, the token is kept for half of expires_in.
+     * How long before WeChat's expires_in a cached token is dropped and fetched again. When it is not smaller than half
+     * of expires_in, the token is kept for half of expires_in.
      */
     private Duration tokenExpiryMargin;
 
     /**
      * Where access tokens come from: stable (POST /cgi-bin/stable_token in normal mode, the same token for every
-     * caller, safe for clusters), classic (GET /cgi-bin/token; each fetch ends the previous token 5 minutes
-     * later), static (the accessToken option, managed outside this component) or authorizer (a third-party
-     * platform acting for the accounts that authorized it; appId is the authorizer's appid). Ignored when
-     * accessTokenProvider is set.
+     * caller, safe for clusters), classic (GET /cgi-bin/token; each fetch ends the previous token 5 minutes later),
+     * static (the accessToken option, managed outside this component) or authorizer (a third-party platform acting for
+     * the accounts that authorized it; appId is the authorizer's appid). Ignored when accessTokenProvider is set.
      */
     private String tokenMode;
 
     /**
-     * How long before WeChat's expires_in a token is refreshed in the background, while callers keep using the
-     * valid one (at the latest at half of its cached life). 5 minutes matches the window in which stable_token
-     * already hands out the next token.
+     * How long before WeChat's expires_in a token is refreshed in the background, while callers keep using the valid
+     * one (at the latest at half of its cached life). 5 minutes matches the window in which stable_token already hands
+     * out the next token.
      */
     private Duration tokenRefreshAhead;
 
@@ -321,7 +319,7 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     /**
      * tokenMode authorizer: where verify tickets are kept (a VerifyTicketStore bean, for example a
      * FileVerifyTicketStore); in memory by default. The option is a
-     * io.camelwechat.component.wechat.token.VerifyTicketStore type: give a bean reference such as #myBean.
+     * io.camelwechat.component.wechat.spi.VerifyTicketStore type: give a bean reference such as #myBean.
      */
     private String verifyTicketStore;
 
@@ -429,20 +427,20 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
         this.lazyStartProducer = lazyStartProducer;
     }
 
-    public String getMediaType() {
-        return mediaType;
-    }
-
-    public void setMediaType(String mediaType) {
-        this.mediaType = mediaType;
-    }
-
     public Long getMediaMaxSize() {
         return mediaMaxSize;
     }
 
     public void setMediaMaxSize(Long mediaMaxSize) {
         this.mediaMaxSize = mediaMaxSize;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public void setMediaType(String mediaType) {
+        this.mediaType = mediaType;
     }
 
     public String getMethod() {

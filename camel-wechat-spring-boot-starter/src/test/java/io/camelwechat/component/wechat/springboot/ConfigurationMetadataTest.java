@@ -63,7 +63,7 @@ class ConfigurationMetadataTest {
         List<Runnable> checks = new ArrayList<>();
         Set<String> expected = new TreeSet<>(Set.of(PREFIX + "enabled", PREFIX + "customizer.enabled"));
         catalogOptions.properties().forEach(entry -> {
-            String name = PREFIX + kebab(entry.getKey());
+            String name = PREFIX + StarterSourcesTest.kebab(entry.getKey());
             expected.add(name);
             checks.add(() -> checkOption(name, entry.getValue()));
         });
@@ -112,10 +112,6 @@ class ConfigurationMetadataTest {
         array.forEach(node -> answer.put(node.path("name").asText(), node));
         assertFalse(answer.isEmpty());
         return answer;
-    }
-
-    private static String kebab(String camelCase) {
-        return camelCase.replaceAll("([A-Z])", "-$1").toLowerCase();
     }
 
     private static String squash(String text) {
