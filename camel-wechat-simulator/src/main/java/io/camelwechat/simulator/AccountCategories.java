@@ -2,8 +2,8 @@ package io.camelwechat.simulator;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

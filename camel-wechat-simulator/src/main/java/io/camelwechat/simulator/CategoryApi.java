@@ -1,11 +1,11 @@
 package io.camelwechat.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The mini-program category APIs under {@code /cgi-bin/wxopen/} (seeds 002, 003, 004; codes from

@@ -1,8 +1,8 @@
 package io.camelwechat.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * WeChat's error answers: HTTP 200 with {@code {"errcode":N,"errmsg":"<message> rid: <request id>"}}.

@@ -1,9 +1,9 @@
 package io.camelwechat.simulator;
 
+import java.util.function.BooleanSupplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.function.BooleanSupplier;
 
 /** setIndustry and getIndustry (seeds 000 and 001; error codes from wechat-api-facts.md section 5). */
 final class IndustryApi {

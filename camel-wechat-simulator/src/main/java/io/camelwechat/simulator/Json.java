@@ -1,14 +1,14 @@
 package io.camelwechat.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** JSON reading and writing shared by all handlers (one thread-safe ObjectMapper). */
 final class Json {

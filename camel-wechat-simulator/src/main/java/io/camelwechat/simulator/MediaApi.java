@@ -1,7 +1,5 @@
 package io.camelwechat.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /cgi-bin/media/upload?type=image|voice|video|thumb}: temporary media upload, multipart with one

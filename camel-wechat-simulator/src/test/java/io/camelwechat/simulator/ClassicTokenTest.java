@@ -1,10 +1,10 @@
 package io.camelwechat.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.WeChatConfiguration;
-import io.camelwechat.component.wechat.token.AccessToken;
-import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
-import io.camelwechat.component.wechat.token.TokenStatistics;
+import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.spi.AccessToken;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -46,13 +46,15 @@ public class TokenCacheBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fetches.set(0);
+        WeChatConfiguration defaults = new WeChatConfiguration(); // the component's default policy
         provider = new CachingAccessTokenProvider(
                 appId -> {
                     fetches.incrementAndGet();
                     return new AccessToken("token-of-" + appId, Duration.ofHours(2));
                 },
                 null,
-                new WeChatConfiguration().tokenSettings().cachePolicy(), // the component's default policy
+                new CachingAccessTokenProvider.Policy(Duration.ofMillis(defaults.getTokenExpiryMargin()),
+                        Duration.ofMillis(defaults.getTokenRefreshAhead())),
                 ticker,
                 Runnable::run,
                 new TokenStatistics());

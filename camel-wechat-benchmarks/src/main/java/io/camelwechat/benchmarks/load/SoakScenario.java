@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelwechat.component.wechat.WeChatApiException;
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConstants;
-import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.simulator.WeChatSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;

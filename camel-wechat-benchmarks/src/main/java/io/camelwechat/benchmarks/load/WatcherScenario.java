@@ -17,20 +17,20 @@ import java.util.stream.IntStream;
 
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConstants;
-import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
-import io.camelwechat.component.wechat.consumer.WeChatAccountsProvider;
-import io.camelwechat.component.wechat.token.AccessToken;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.internal.watcher.CategoryAuditConsumer;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.WeChatAccountsProvider;
 import io.camelwechat.simulator.WeChatSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Scenario 5: the category watcher over many accounts, one category each, {@code pollConcurrency} fetches at once

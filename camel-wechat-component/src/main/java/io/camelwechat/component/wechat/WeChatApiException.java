@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat;
 
 /**
  * WeChat answered with {@code errcode != 0}. WeChat reports these failures as HTTP 200, so this is the only way

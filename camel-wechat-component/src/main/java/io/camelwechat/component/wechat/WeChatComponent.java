@@ -3,53 +3,42 @@ package io.camelwechat.component.wechat;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.TabularData;
 import javax.net.ssl.SSLContext;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.camelwechat.component.wechat.client.BaseUrl;
-import io.camelwechat.component.wechat.client.HttpTransportSettings;
-import io.camelwechat.component.wechat.client.WeChatHttpClient;
-import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
-import io.camelwechat.component.wechat.token.InMemoryVerifyTicketStore;
-import io.camelwechat.component.wechat.token.VerifyTicketStore;
-import io.camelwechat.component.wechat.token.QuotaCircuitBreaker;
-import io.camelwechat.component.wechat.token.TokenProviders;
+import io.camelwechat.component.wechat.internal.client.HttpTransportSettings;
+import io.camelwechat.component.wechat.internal.engine.EngineSettings;
+import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
+import io.camelwechat.component.wechat.internal.support.OptionRanges;
+import io.camelwechat.component.wechat.internal.support.SanitizeKeywords;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.util.URISupport;
-import org.slf4j.LoggerFactory;
 
 /**
- * The {@code wechat:} component. It holds the options and, while started, what its endpoints share: one pooled
- * HTTP client and the token providers, so that every endpoint acting for an account uses the same token.
+ * The {@code wechat:} component: its options, and one {@link WeChatEngine} that its endpoints share while it runs
+ * (the HTTP client, the token caches, the quota circuits), built when it starts and closed when it stops.
  */
 @Component("wechat")
 @ManagedResource(description = "WeChat component: token cache and quota circuit per account")
 public class WeChatComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
-    static {
-        // Camel masks URI options whose names contain one of its keywords ("token", "secret", ...); the verify
-        // ticket and the push encodingAesKey are credentials whose names contain none of them. One call: each call
-        // replaces the keywords added before (comma-separated list)
-        URISupport.addSanitizeKeywords("verifyticket,aeskey");
-    }
+    /**
+     * Camel masks URI options whose names contain "token", "secret" and the like; the verify ticket and the push
+     * encodingAesKey contain none of them.
+     */
+    private static final List<String> CREDENTIAL_WORDS = List.of("verifyticket", "aeskey");
 
     @Metadata(description = "Defaults for every endpoint option; an endpoint's own options override them.")
     private WeChatConfiguration configuration = new WeChatConfiguration();
@@ -92,17 +81,11 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                             + "back.")
     private long quotaCooldown = 60_000;
 
-    private volatile WeChatHttpClient httpClient;
-    private volatile TokenProviders tokenProviders;
-    private volatile WeChatMetrics metrics = WeChatMetrics.NONE;
-    /** Verify tickets pushed to a receiver that names no store; authorizer endpoints without one read them here. */
-    private final VerifyTicketStore defaultVerifyTicketStore = new InMemoryVerifyTicketStore();
-    private ExecutorService refreshExecutor;
-    /** The started endpoints: their default accounts are what the readiness check probes. */
-    private final Set<WeChatEndpoint> startedEndpoints = ConcurrentHashMap.newKeySet();
-    private WeChatTokenHealthCheck healthCheck;
-    /** Category watchers that take audit pushes as hints, with the endpoint that made each. */
-    private final Map<CategoryAuditConsumer, WeChatEndpoint> hintedWatchers = new ConcurrentHashMap<>();
+    private final WeChatEngine engine = new WeChatEngine();
+
+    public WeChatComponent() {
+        SanitizeKeywords.add(CREDENTIAL_WORDS);
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -114,40 +97,19 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         } catch (PropertyBindingException e) {
             throw OptionRanges.bindingFailed(e);
         }
-        OptionRanges.check(OptionRanges.ENDPOINT, endpoint);
-        WeChatConfiguration endpointConfiguration = endpoint.getConfiguration();
-        endpointConfiguration.setBaseUrl(BaseUrl.check(endpointConfiguration.getBaseUrl()));
-        AccountIds.checkOptions(endpointConfiguration);
-        MediaType.of(endpointConfiguration.getMediaType(), "mediaType");
-        endpointConfiguration.tokenModeValue();
-        if (api == WeChatApi.api) {
-            GenericApiCall.check(endpointConfiguration);
-        } else if (api == WeChatApi.events) {
-            endpoint.pushSettings();
-        } else if (endpointConfiguration.getOp() != null) {
-            WeChatOperation.of(api, endpointConfiguration.getOp());
-        }
+        OptionRanges.check(OptionRanges.ENDPOINT, (PropertyConfigurerGetter) getEndpointPropertyConfigurer(),
+                endpoint);
+        endpoint.parseOptions();
         return endpoint;
     }
 
-    /** Builds what the endpoints share, so that bad transport options fail the start, not the first message. */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        OptionRanges.check(OptionRanges.COMPONENT, this);
-        httpClient = new WeChatHttpClient(new HttpTransportSettings(
-                Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout), maxConnections,
-                proxyHost, proxyPort == null ? 0 : proxyPort, sslContext()));
-        // a few threads, so that one slow fetch does not hold up the others; refreshes are deduplicated per account
-        refreshExecutor = WorkerPools.newPool(getCamelContext(), this, "WeChatTokenRefresh", 4, true);
-        tokenProviders = new TokenProviders(httpClient, ticker, refreshExecutor,
-                new QuotaCircuitBreaker(Duration.ofMillis(quotaCooldown), ticker), defaultVerifyTicketStore);
-        metrics = WeChatMetrics.forContext(getCamelContext(), tokenProviders.statistics());
-        healthCheck = new WeChatTokenHealthCheck(this);
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            registry.register(healthCheck);
-        }
+        OptionRanges.check(OptionRanges.COMPONENT, (PropertyConfigurerGetter) getComponentPropertyConfigurer(), this);
+        engine.start(new EngineSettings(new HttpTransportSettings(Duration.ofMillis(connectTimeout),
+                Duration.ofMillis(responseTimeout), maxConnections, proxyHost, proxyPort == null ? 0 : proxyPort,
+                sslContext()), ticker, Duration.ofMillis(quotaCooldown)), getCamelContext());
     }
 
     private SSLContext sslContext() {
@@ -166,80 +128,13 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null && healthCheck != null) {
-            registry.unregister(healthCheck);
-        }
-        if (refreshExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(refreshExecutor);
-            refreshExecutor = null;
-        }
-        startedEndpoints.clear();
-        WeChatHttpClient client = httpClient;
-        httpClient = null;
-        tokenProviders = null;
-        if (client != null) {
-            client.close();
-        }
+        engine.stop();
         super.doStop();
     }
 
-    /** The component's one HTTP client. */
-    WeChatHttpClient httpClient() {
-        return requireStarted(httpClient);
-    }
-
-    VerifyTicketStore defaultVerifyTicketStore() {
-        return defaultVerifyTicketStore;
-    }
-
-    WeChatMetrics metrics() {
-        return metrics;
-    }
-
-    TokenProviders tokenProviders() {
-        return requireStarted(tokenProviders);
-    }
-
-    void endpointStarted(WeChatEndpoint endpoint) {
-        startedEndpoints.add(endpoint);
-    }
-
-    void endpointStopped(WeChatEndpoint endpoint) {
-        startedEndpoints.remove(endpoint);
-        hintedWatchers.values().removeIf(endpoint::equals);
-    }
-
-    void registerWatcher(CategoryAuditConsumer watcher) {
-        hintedWatchers.put(watcher, (WeChatEndpoint) watcher.getEndpoint());
-    }
-
-    /** A wxa_category_audit push arrived for an account: the watchers of that account check it now. */
-    void hintWatchers(String appId) {
-        for (CategoryAuditConsumer watcher : hintedWatchers.keySet()) {
-            try {
-                watcher.checkNow(appId);
-            } catch (RuntimeException e) {
-                // one watcher's trouble (an accountsProvider failing, say) must not keep the others from the hint
-                LoggerFactory.getLogger(WeChatComponent.class).warn("Hinting a category watcher of {} failed: {}",
-                        appId, e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The default account of each started endpoint with the provider it gets tokens from, worked out when asked:
-     * an account stays probed while any endpoint acting for it runs.
-     */
-    Map<String, AccessTokenProvider> watchedAccounts() {
-        Map<String, AccessTokenProvider> accounts = new TreeMap<>();
-        for (WeChatEndpoint endpoint : startedEndpoints) {
-            String appId = endpoint.getConfiguration().getAppId();
-            if (appId != null && !appId.isBlank() && endpoint.tokens() != null) {
-                accounts.putIfAbsent(appId, endpoint.tokens());
-            }
-        }
-        return accounts;
+    /** What the endpoints share: started with the component. */
+    WeChatEngine engine() {
+        return engine;
     }
 
     /** Per-account token counters and circuit state, for JMX: no token or secret is ever part of it. */
@@ -247,19 +142,12 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                                     + "refresh failures, invalidations, forced refreshes, token retries, busy retries "
                                     + "and the quota circuit")
     public TabularData getTokenStatistics() throws OpenDataException {
-        return TokenStatisticsTable.of(tokenProviders());
+        return engine.tokenStatistics();
     }
 
     @ManagedAttribute(description = "The accounts whose quota circuit is open, with the seconds until the next try")
     public String getOpenQuotaCircuits() {
-        return tokenProviders().circuit().openCircuits().toString();
-    }
-
-    private <T> T requireStarted(T service) {
-        if (service == null) {
-            throw new IllegalStateException("the wechat component is not started");
-        }
-        return service;
+        return engine.openQuotaCircuits().toString();
     }
 
     public WeChatConfiguration getConfiguration() {

@@ -1,37 +1,30 @@
 package io.camelwechat.component.wechat;
 
-import java.time.Duration;
-
-import io.camelwechat.component.wechat.consumer.WeChatAccountsProvider;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
-import io.camelwechat.component.wechat.token.AuthorizerTokenStore;
-import io.camelwechat.component.wechat.token.BusyRetryPolicy;
-import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
-import io.camelwechat.component.wechat.token.TokenMode;
-import io.camelwechat.component.wechat.token.TokenSettings;
-import io.camelwechat.component.wechat.token.VerifyTicketStore;
+import io.camelwechat.component.wechat.internal.client.BaseUrl;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.AuthorizerTokenStore;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
+import io.camelwechat.component.wechat.spi.WeChatAccountsProvider;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * Every endpoint option, declared once. The component holds one instance as defaults; each endpoint starts from a
- * copy of it and applies its own URI options on top. {@link #toString()} leaves secrets out.
+ * Every endpoint option, declared once, and nothing else: the endpoint parses and checks them when it is created.
+ * The component holds one instance as defaults; each endpoint starts from a copy of it and applies its own URI
+ * options on top.
  */
 @UriParams
 public class WeChatConfiguration implements Cloneable {
 
-    public static final String DEFAULT_BASE_URL = "https://api.weixin.qq.com";
+    public static final String DEFAULT_BASE_URL = BaseUrl.WECHAT;
     public static final long DEFAULT_MEDIA_MAX_SIZE = 2L * 1024 * 1024;
-    /** After a failed background refresh, the cached token is served this long before the next attempt. */
-    static final Duration TOKEN_REFRESH_RETRY_DELAY = Duration.ofSeconds(10);
 
     @UriParam(label = "producer", enums = "set,get,add,modify,list,all,delete,upload",
-              description = "The operation to perform: for industry set (setIndustry) or get (getIndustry); for "
-                            + "category add, modify, list (getSettingCategories), all (getAllCategories) or delete; "
-                            + "for media upload (temporary media). The CamelWeChatOperation header overrides it "
-                            + "per message.")
+              description = "The operation to perform, one of the API's (the operations table of the component's "
+                            + "docs lists which API has which; wechat:api takes none). The CamelWeChatOperation "
+                            + "header overrides it per message.")
     private String op;
 
     @UriParam(label = "consumer",
@@ -119,7 +112,7 @@ public class WeChatConfiguration implements Cloneable {
                             + "managed outside this component) or authorizer (a third-party platform acting for "
                             + "the accounts that authorized it; appId is the authorizer's appid). Ignored when "
                             + "accessTokenProvider is set.")
-    private String tokenMode = TokenMode.STABLE.optionValue();
+    private String tokenMode = "stable";
 
     @UriParam(label = "security",
               description = "A custom AccessTokenProvider bean (for example #myTokenService) that supplies tokens "
@@ -341,10 +334,6 @@ public class WeChatConfiguration implements Cloneable {
         this.tokenMode = tokenMode;
     }
 
-    public TokenMode tokenModeValue() {
-        return TokenMode.fromOption(tokenMode);
-    }
-
     public AccessTokenProvider getAccessTokenProvider() {
         return accessTokenProvider;
     }
@@ -457,30 +446,12 @@ public class WeChatConfiguration implements Cloneable {
         this.tokenExpiryMargin = tokenExpiryMargin;
     }
 
-    /** The token part of this configuration; the mode is parsed, so an unknown value fails here. */
-    public TokenSettings tokenSettings() {
-        return new TokenSettings(tokenModeValue(), appId, appSecret, accessToken, baseUrl,
-                new CachingAccessTokenProvider.Policy(Duration.ofMillis(tokenExpiryMargin),
-                        Duration.ofMillis(tokenRefreshAhead), TOKEN_REFRESH_RETRY_DELAY),
-                allowForceRefresh,
-                new TokenSettings.ThirdPartyPlatform(componentAppId, componentAppSecret, componentVerifyTicket,
-                        authorizerRefreshToken, verifyTicketStore, authorizerTokenStore),
-                accessTokenProvider);
-    }
-
-    /** The busy-retry part of this configuration. */
-    public BusyRetryPolicy busyRetryPolicy() {
-        return new BusyRetryPolicy(busyRetries, Duration.ofMillis(busyRetryDelay), retryWrites,
-                duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000)));
-    }
-
     public String getBaseUrl() {
         return baseUrl;
     }
 
     public void setBaseUrl(String baseUrl) {
-        // a trailing slash would double the one every path starts with
-        this.baseUrl = baseUrl != null && baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
     public String getMediaType() {
@@ -505,11 +476,5 @@ public class WeChatConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "WeChatConfiguration[op=" + op + ", appId=" + appId + ", tokenMode=" + tokenMode + ", componentAppId="
-               + componentAppId + ", baseUrl=" + baseUrl + "]";
     }
 }

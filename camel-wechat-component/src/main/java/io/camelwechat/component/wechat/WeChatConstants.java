@@ -2,13 +2,15 @@ package io.camelwechat.component.wechat;
 
 import org.apache.camel.spi.Metadata;
 
-/** Names of the message headers the WeChat component reads and writes. */
+/**
+ * Names of the message headers the WeChat component reads and writes: the only place they are declared (the
+ * producer, the category watcher and the push receiver all use these).
+ */
 public final class WeChatConstants {
 
     @Metadata(label = "producer", javaType = "String",
-              description = "The operation to perform, overriding the endpoint's op option for this message only. "
-                            + "Valid values depend on the API: industry set or get; category "
-                            + "add, modify, list, all or delete; media upload.")
+              description = "The operation to perform, overriding the endpoint's op option for this message only; "
+                            + "the values are the op option's.")
     public static final String OPERATION = "CamelWeChatOperation";
 
     @Metadata(label = "common", javaType = "String",
@@ -67,6 +69,12 @@ public final class WeChatConstants {
     @Metadata(label = "consumer", javaType = "String",
               description = "category watcher: WeChat's audit reason (why a category was rejected); empty when none.")
     public static final String AUDIT_REASON = "CamelWeChatAuditReason";
+
+    @Metadata(label = "consumer", javaType = "String",
+              description = "category watcher: WeChat's audit reason before the change (why the category was "
+                            + "rejected, when it goes back under review); empty when none, not set for an added "
+                            + "category.")
+    public static final String PREVIOUS_AUDIT_REASON = "CamelWeChatPreviousAuditReason";
 
     @Metadata(label = "consumer", javaType = "String",
               description = "category watcher: ADDED, STATUS_CHANGED or REMOVED.")

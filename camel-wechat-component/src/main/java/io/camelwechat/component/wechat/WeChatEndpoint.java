@@ -2,46 +2,42 @@ package io.camelwechat.component.wechat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
-import io.camelwechat.component.wechat.client.WeChatHttpClient;
-import io.camelwechat.component.wechat.client.WeChatRequest;
-import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
-import io.camelwechat.component.wechat.push.PushSettings;
-import io.camelwechat.component.wechat.push.WeChatEventsConsumer;
-import io.camelwechat.component.wechat.token.VerifyTicketStore;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
-import io.camelwechat.component.wechat.token.ResilientInvoker;
-import io.camelwechat.component.wechat.token.TokenMode;
-import io.camelwechat.component.wechat.token.TokenSettings;
+import io.camelwechat.component.wechat.internal.engine.BusyRetryPolicy;
+import io.camelwechat.component.wechat.internal.engine.CallSettings;
+import io.camelwechat.component.wechat.internal.operation.OperationSettings;
+import io.camelwechat.component.wechat.internal.operation.WeChatOperation;
+import io.camelwechat.component.wechat.internal.push.PushSettings;
+import io.camelwechat.component.wechat.internal.push.WeChatEventsConsumer;
+import io.camelwechat.component.wechat.internal.support.AccountIds;
+import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.TokenMode;
+import io.camelwechat.component.wechat.internal.token.TokenSettings;
+import io.camelwechat.component.wechat.internal.watcher.CategoryAuditConsumer;
+import io.camelwechat.component.wechat.spi.Secret;
+import io.camelwechat.component.wechat.spi.WeChatAccountsProvider;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Calls WeChat's official account industry APIs, mini program category APIs and temporary media upload, with
- * access tokens cached and refreshed by the component.
+ * access tokens cached and refreshed by the component; as a consumer, watches category audits or receives pushes.
+ * Its options are parsed and checked once, when it is created; producers and consumers get the parsed settings.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "wechat", title = "WeChat", syntax = "wechat:api",
              category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WeChatConstants.class)
 public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
-
-    private static final Logger LOG = LoggerFactory.getLogger(WeChatEndpoint.class);
 
     /** Category audits take hours to days; polling every minute is plenty and spares the API quota. */
     static final long DEFAULT_WATCHER_DELAY = 60_000;
@@ -65,12 +61,14 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
                             + "hours).")
     private long delay = DEFAULT_WATCHER_DELAY;
 
-    private TokenMode tokenMode;
-    private WeChatHttpClient httpClient;
-    private ResilientInvoker invoker;
-    private AccessTokenProvider tokens;
     /** The watcher's state when no stateRepository is set: kept by the endpoint so a route restart keeps it. */
     private final StateRepository<String, String> defaultState = new MemoryStateRepository();
+
+    // the options, parsed once by parseOptions()
+    private WeChatOperation defaultOperation;
+    private OperationSettings operationSettings;
+    private CallSettings callSettings;
+    private PushSettings pushSettings;
 
     public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
         super(uri, component);
@@ -84,185 +82,130 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         return (WeChatComponent) super.getComponent();
     }
 
+    /**
+     * Parses and checks the options once the component has bound them, so that a wrong one fails the endpoint's
+     * creation naming the option, and keeps what producers and consumers need.
+     */
+    void parseOptions() {
+        AccountIds.checkOption(configuration.getAppId(), "appId");
+        AccountIds.checkOption(configuration.getComponentAppId(), "componentAppId");
+        defaultOperation = WeChatOperation.of(api, configuration.getOp());
+        operationSettings = OperationSettings.parse(api, configuration.getBaseUrl(), configuration.getPath(),
+                configuration.getMethod(), configuration.getMediaType(), configuration.getMediaMaxSize());
+        callSettings = new CallSettings(tokenSettings(),
+                BusyRetryPolicy.sleeping(configuration.getBusyRetries(),
+                        Duration.ofMillis(configuration.getBusyRetryDelay()), configuration.isRetryWrites()));
+        if (configuration.getAppIds() != null) {
+            AccountIds.parseList(configuration.getAppIds(), "appIds");
+        }
+        if (api == WeChatApi.events) {
+            pushSettings = pushSettings();
+        }
+    }
+
+    private TokenSettings tokenSettings() {
+        return new TokenSettings(TokenMode.fromOption(configuration.getTokenMode()), configuration.getAppId(),
+                Secret.ofNullable(configuration.getAppSecret()), Secret.ofNullable(configuration.getAccessToken()),
+                operationSettings.baseUrl(),
+                new CachingAccessTokenProvider.Policy(Duration.ofMillis(configuration.getTokenExpiryMargin()),
+                        Duration.ofMillis(configuration.getTokenRefreshAhead())),
+                configuration.isAllowForceRefresh(),
+                new TokenSettings.ThirdPartyPlatform(configuration.getComponentAppId(),
+                        Secret.ofNullable(configuration.getComponentAppSecret()),
+                        Secret.ofNullable(configuration.getComponentVerifyTicket()),
+                        Secret.ofNullable(configuration.getAuthorizerRefreshToken()),
+                        configuration.getVerifyTicketStore(), configuration.getAuthorizerTokenStore()),
+                configuration.getAccessTokenProvider());
+    }
+
+    private PushSettings pushSettings() {
+        String configured = configuration.getPath() == null ? DEFAULT_EVENTS_PATH : configuration.getPath();
+        String path = configured.startsWith("/") || configured.isEmpty() ? configured : "/" + configured;
+        return new PushSettings(Secret.ofNullable(configuration.getToken()),
+                Secret.ofNullable(configuration.getEncodingAesKey()), configuration.getAppId(), path,
+                Duration.ofMillis(configuration.getTimestampWindow()), configuration.getMaxBodySize(),
+                configuration.getVerifyTicketStore() != null
+                        ? configuration.getVerifyTicketStore() : getComponent().engine().defaultVerifyTicketStore(),
+                Clock.systemUTC());
+    }
+
     @Override
     public Producer createProducer() {
         if (api == WeChatApi.events) {
             throw new IllegalArgumentException("wechat:events receives pushes: use it in from(), not to()");
         }
-        return new WeChatProducer(this);
+        return new WeChatProducer(this, getComponent().engine(), defaultOperation, operationSettings, callSettings);
     }
 
     /** {@code from("wechat:category")}, the category audit watcher, or {@code from("wechat:events")}. */
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (api == WeChatApi.events) {
-            return new WeChatEventsConsumer(this, processor, pushSettings(), getComponent()::hintWatchers);
+            return new WeChatEventsConsumer(this, processor, pushSettings, getComponent().engine().pushHints());
         }
         if (api != WeChatApi.category) {
             throw new IllegalArgumentException("wechat:" + api + " cannot be consumed from: only wechat:category "
                                                + "(the category audit watcher) and wechat:events (pushes) are "
                                                + "consumers");
         }
-        StateRepository<String, String> state = configuration.getStateRepository() != null
-                ? configuration.getStateRepository() : defaultState;
         CategoryAuditConsumer consumer = new CategoryAuditConsumer(this, processor,
-                new CategoryAuditConsumer.WatcherSettings(this::watchedAccounts, state,
-                        configuration.getPollConcurrency(), configuration.isEmitInitialState()),
-                appId -> call(resolveAccount(appId), WeChatOperation.CATEGORY_LIST,
-                        WeChatOperation.CATEGORY_LIST.toRequest(null, configuration)),
-                Clock.systemUTC());
+                new CategoryAuditConsumer.WatcherSettings(watchedAccounts(),
+                        configuration.getStateRepository() != null ? configuration.getStateRepository()
+                                : defaultState,
+                        configuration.getPollConcurrency(), configuration.isEmitInitialState(),
+                        configuration.isPushHints(), callSettings,
+                        WeChatOperation.CATEGORY_LIST.request(operationSettings)),
+                getComponent().engine(), Clock.systemUTC());
         configureConsumer(consumer);
-        if (configuration.isPushHints()) {
-            getComponent().registerWatcher(consumer);
-        }
         return consumer;
     }
 
-    /** The push receiver's settings, checked: the component calls this when it creates an events endpoint. */
-    PushSettings pushSettings() {
-        VerifyTicketStore tickets = configuration.getVerifyTicketStore() != null
-                ? configuration.getVerifyTicketStore() : getComponent().defaultVerifyTicketStore();
-        String configured = configuration.getPath() == null ? DEFAULT_EVENTS_PATH : configuration.getPath();
-        String path = configured.startsWith("/") || configured.isEmpty() ? configured : "/" + configured;
-        return new PushSettings(configuration.getToken(), configuration.getEncodingAesKey(), configuration.getAppId(),
-                path, Duration.ofMillis(configuration.getTimestampWindow()), configuration.getMaxBodySize(), tickets,
-                Clock.systemUTC());
-    }
-
     /** The accounts the watcher polls: the accountsProvider's, else appIds, else appId. */
-    Collection<String> watchedAccounts() {
+    private WeChatAccountsProvider watchedAccounts() {
         if (configuration.getAccountsProvider() != null) {
-            return validAccounts(configuration.getAccountsProvider().appIds());
+            return configuration.getAccountsProvider();
         }
         if (configuration.getAppIds() != null && !configuration.getAppIds().isBlank()) {
-            return Arrays.stream(configuration.getAppIds().split(",")).map(String::trim)
-                    .filter(appId -> !appId.isEmpty()).distinct().toList();
+            List<String> appIds = AccountIds.parseList(configuration.getAppIds(), "appIds");
+            return () -> appIds;
         }
         if (configuration.getAppId() != null && !configuration.getAppId().isBlank()) {
-            return List.of(configuration.getAppId());
+            List<String> appId = List.of(configuration.getAppId());
+            return () -> appId;
         }
         throw new IllegalArgumentException("wechat:category as a consumer needs the accounts to watch: set appIds, "
                                            + "accountsProvider or appId");
     }
 
-    /** What an accountsProvider gave, without the ids that are not appids (logged, escaped, and skipped). */
-    private static Collection<String> validAccounts(Collection<String> appIds) {
-        List<String> valid = new ArrayList<>(appIds.size());
-        for (String appId : appIds) {
-            try {
-                valid.add(AccountIds.check(appId, "an appid from the accountsProvider"));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("The category watcher skips an account: {}", e.getMessage());
-            }
-        }
-        return valid;
-    }
-
-    /** One WeChat call for an account, with the endpoint's token handling and retry rules. */
-    <T> T call(String appId, WeChatOperation operation, WeChatRequest request) {
-        @SuppressWarnings("unchecked")
-        Class<T> resultType = (Class<T>) operation.resultType();
-        return call(appId, request, operation.isWrite(), resultType);
-    }
-
-    <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType) {
-        WeChatMetrics metrics = getComponent().metrics();
-        metrics.watchAccount(appId);
-        long started = System.nanoTime();
-        String outcome = "failed";
-        try {
-            T result = invoker.invoke(appId, request, write,
-                    token -> httpClient.execute(request.withAccessToken(token), resultType));
-            outcome = "ok";
-            return result;
-        } catch (WeChatApiException e) {
-            outcome = String.valueOf(e.getErrcode());
-            throw e;
-        } finally {
-            metrics.recordCall(request.api(), outcome, System.nanoTime() - started);
-        }
-    }
-
-    /** Checks the options before the first call: a missing credential fails the route start, naming the option. */
+    /** A missing credential fails the route's start, naming the option. */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (api == WeChatApi.events) {
-            return; // a push receiver calls nothing: no token needed
+        if (api != WeChatApi.events && configuration.getAccessTokenProvider() == null) {
+            requireModeOptions(callSettings.tokens().mode());
         }
-        TokenSettings tokenSettings = configuration.tokenSettings();
-        tokenMode = tokenSettings.mode();
-        if (tokenSettings.customProvider() == null) {
-            requireModeOptions();
-        }
-        httpClient = getComponent().httpClient();
-        AccessTokenProvider tokens = getComponent().tokenProviders().forEndpoint(tokenSettings);
-        invoker = new ResilientInvoker(tokens, getComponent().tokenProviders().circuit(),
-                configuration.busyRetryPolicy(), getComponent().tokenProviders().statistics());
-        this.tokens = tokens;
-        getComponent().endpointStarted(this);
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        getComponent().endpointStopped(this);
-        super.doStop();
-    }
-
-    /** Where this endpoint gets tokens from while started, else null. */
-    AccessTokenProvider tokens() {
-        return tokens;
-    }
-
-    private void requireModeOptions() {
+    private void requireModeOptions(TokenMode tokenMode) {
         switch (tokenMode) {
             case STABLE, CLASSIC -> {
-                requireOption(configuration.getAppId(), "appId");
-                requireOption(configuration.getAppSecret(), "appSecret");
+                requireOption(configuration.getAppId(), "appId", tokenMode);
+                requireOption(configuration.getAppSecret(), "appSecret", tokenMode);
             }
-            case STATIC -> requireOption(configuration.getAccessToken(), "accessToken");
+            case STATIC -> requireOption(configuration.getAccessToken(), "accessToken", tokenMode);
             case AUTHORIZER -> {
-                requireOption(configuration.getComponentAppId(), "componentAppId");
-                requireOption(configuration.getComponentAppSecret(), "componentAppSecret");
+                requireOption(configuration.getComponentAppId(), "componentAppId", tokenMode);
+                requireOption(configuration.getComponentAppSecret(), "componentAppSecret", tokenMode);
             }
         }
     }
 
-    private void requireOption(String value, String option) {
+    private void requireOption(String value, String option, TokenMode tokenMode) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("wechat:" + api + " needs the " + option + " option (on the endpoint "
-                                               + "or the wechat component)"
-                                               + (tokenMode == null ? "" : " when tokenMode is "
-                                                                           + tokenMode.optionValue()));
+                                               + "or the wechat component) when tokenMode is "
+                                               + tokenMode.optionValue());
         }
-    }
-
-    /**
-     * The account a message acts for: the header when set, else the appId option. A mode that fetches tokens with
-     * an AppSecret must know the account's secret; a static token belongs to the one account of the appId option;
-     * a third-party platform acts for any account whose refresh token its store holds.
-     */
-    String resolveAccount(String headerAppId) {
-        if (headerAppId != null && !headerAppId.isBlank()) {
-            AccountIds.check(headerAppId, WeChatConstants.APP_ID);
-        }
-        String configured = configuration.getAppId();
-        if (headerAppId == null || headerAppId.isBlank() || headerAppId.equals(configured)
-            || configuration.getAccessTokenProvider() != null || tokenMode == TokenMode.AUTHORIZER) {
-            return headerAppId == null || headerAppId.isBlank() ? configured : headerAppId;
-        }
-        if (tokenMode == TokenMode.STATIC) {
-            throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", but "
-                                               + "tokenMode static holds one token, for appId "
-                                               + (configured == null ? "(not set)" : configured)
-                                               + ": use an endpoint whose accessToken belongs to " + headerAppId);
-        }
-        if (!getComponent().tokenProviders().knowsAccount(headerAppId)) {
-            throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", which has "
-                                               + "no appSecret configured: configure it with appId and appSecret on "
-                                               + "the wechat component or an endpoint");
-        }
-        return headerAppId;
     }
 
     public WeChatApi getApi() {
@@ -275,11 +218,11 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return operationSettings.baseUrl();
     }
 
     @Override
     public String getServiceProtocol() {
-        return configuration.getBaseUrl().startsWith("https") ? "https" : "http";
+        return operationSettings.baseUrl().startsWith("https") ? "https" : "http";
     }
 }

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat;
 
 import org.apache.camel.RuntimeCamelException;
 
@@ -15,7 +15,8 @@ public class WeChatException extends RuntimeCamelException {
         this.api = api;
     }
 
-    static String label(String api, String endpoint) {
+    /** The start of every message about a call: {@code WeChat addCategory (POST /cgi-bin/...)}. */
+    public static String label(String api, String endpoint) {
         return "WeChat " + api + " (" + endpoint + ")";
     }
 

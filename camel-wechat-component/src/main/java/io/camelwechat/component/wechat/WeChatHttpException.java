@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat;
 
 import org.apache.camel.spi.HttpResponseAware;
 

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.camelwechat.component.wechat.internal.support.WireFormat;
 import io.camelwechat.component.wechat.model.WeChatResponse;
-import io.camelwechat.component.wechat.model.WireFormat;
 import org.apache.camel.Converter;
 
 /**
@@ -23,11 +23,11 @@ public final class WeChatTypeConverters {
 
     @Converter
     public static Map<String, Object> toMap(WeChatResponse response) {
-        return WireFormat.mapper().convertValue(response, MAP);
+        return WireFormat.convert(response, MAP);
     }
 
     @Converter
     public static String toJson(WeChatResponse response) throws JsonProcessingException {
-        return WireFormat.mapper().writeValueAsString(response);
+        return WireFormat.writer().writeValueAsString(response);
     }
 }

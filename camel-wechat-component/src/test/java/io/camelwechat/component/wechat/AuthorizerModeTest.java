@@ -3,10 +3,9 @@ package io.camelwechat.component.wechat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.SettingCategories;
-import io.camelwechat.component.wechat.token.FileAuthorizerTokenStore;
+import io.camelwechat.component.wechat.spi.FileAuthorizerTokenStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import io.camelwechat.component.wechat.internal.support.OptionRanges;
 import io.camelwechat.component.wechat.model.AddCategoryRequest;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.Certificate;
@@ -373,7 +374,7 @@ class BadInputCorpusTest {
         endpointOf.put("busyRetryDelay", producer);
         endpointOf.put("mediaMaxSize", "wechat:media?op=upload");
         endpointOf.put("delay", watcher);
-        for (OptionRanges.Range<WeChatEndpoint> range : OptionRanges.ENDPOINT) {
+        for (OptionRanges.Range range : OptionRanges.ENDPOINT) {
             String uri = endpointOf.get(range.option());
             assertNotNull(uri, "every ranged option has its place in the corpus: " + range.option());
             List<String> values = new ArrayList<>(List.of("-1", "-5s", "abc", "1.5", "１", "99999999999999999999"));

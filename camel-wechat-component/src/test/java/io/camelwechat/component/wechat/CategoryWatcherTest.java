@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelwechat.component.wechat.consumer.CategoryAuditConsumer;
-import io.camelwechat.component.wechat.consumer.WatcherProbe;
+import io.camelwechat.component.wechat.internal.watcher.CategoryAuditConsumer;
+import io.camelwechat.component.wechat.internal.watcher.WatcherProbe;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.Certificate;
 import io.camelwechat.component.wechat.model.DeleteCategoryRequest;
-import io.camelwechat.component.wechat.token.AccessToken;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -188,7 +188,7 @@ class CategoryWatcherTest extends WeChatTestSupport {
         String second = "wx0000000000test02";
         simulator.addAccount(second, "second-secret");
         List<String> watched = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(APP_ID));
-        context.getRegistry().bind("accounts", (io.camelwechat.component.wechat.consumer.WeChatAccountsProvider) () -> watched);
+        context.getRegistry().bind("accounts", (io.camelwechat.component.wechat.spi.WeChatAccountsProvider) () -> watched);
         context.getRegistry().bind("tokens", new ConcurrencyTrackingTokens("none"));
         watch("accessTokenProvider=#tokens&emitInitialState=true&accountsProvider=#accounts");
         template.requestBodyAndHeader("wechat:category?op=add&accessTokenProvider=#tokens", CategoryRequest.of(1, 2),
@@ -376,7 +376,7 @@ class CategoryWatcherTest extends WeChatTestSupport {
         String stored = ((org.apache.camel.spi.StateRepository<String, String>) context.getRegistry()
                 .lookupByName("state")).getState(APP_ID);
         assertTrue(stored.chars().allMatch(c -> c < 128), stored);
-        assertTrue(io.camelwechat.component.wechat.consumer.CategorySnapshot.fromJson(stored).toString()
+        assertTrue(io.camelwechat.component.wechat.internal.watcher.CategorySnapshot.fromJson(stored).toString()
                 .contains("资质不清晰"));
     }
 

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camelwechat.component.wechat.model.SettingCategories;
-import io.camelwechat.component.wechat.token.AccessToken;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +38,7 @@ class CustomTokenProviderTest extends WeChatTestSupport {
 
         assertInstanceOf(SettingCategories.class, template.requestBody(uri, (Object) null));
         simulator.faults().failNext("/cgi-bin/wxopen/getcategory", 40001, 1);
-        sendExpecting(io.camelwechat.component.wechat.client.WeChatApiException.class, uri, null);
+        sendExpecting(io.camelwechat.component.wechat.WeChatApiException.class, uri, null);
 
         assertEquals(List.of(APP_ID), service.invalidated);
         assertEquals(0, simulator.requestCount("/cgi-bin/stable_token"), "the component fetched no token itself");

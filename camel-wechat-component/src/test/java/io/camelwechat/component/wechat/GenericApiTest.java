@@ -3,7 +3,6 @@ package io.camelwechat.component.wechat;
 import java.util.List;
 import java.util.Map;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.camelwechat.component.wechat;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;

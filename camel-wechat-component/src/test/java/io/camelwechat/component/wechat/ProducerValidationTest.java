@@ -20,8 +20,8 @@ import static io.camelwechat.component.wechat.WeChatConstants.INDUSTRY_ID1;
 import static io.camelwechat.component.wechat.WeChatConstants.INDUSTRY_ID2;
 import static io.camelwechat.component.wechat.WeChatConstants.OPERATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every invalid input fails the exchange with a message naming the header or field and what is allowed, and no

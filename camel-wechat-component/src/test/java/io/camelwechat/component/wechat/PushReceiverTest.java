@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
-import io.camelwechat.component.wechat.token.InMemoryVerifyTicketStore;
+import io.camelwechat.component.wechat.spi.InMemoryVerifyTicketStore;
 import io.camelwechat.simulator.WeChatPushes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -262,20 +262,20 @@ class PushReceiverTest extends WeChatTestSupport {
                                                          + exchange.getMessage().getHeader(WeChatConstants.AUDIT_STATUS)));
             }
         });
-        io.camelwechat.component.wechat.consumer.CategoryAuditConsumer watcher
-                = (io.camelwechat.component.wechat.consumer.CategoryAuditConsumer) context.getRoute("watch").getConsumer();
+        io.camelwechat.component.wechat.internal.watcher.CategoryAuditConsumer watcher
+                = (io.camelwechat.component.wechat.internal.watcher.CategoryAuditConsumer) context.getRoute("watch").getConsumer();
         simulator.pushTo(APP_ID, "http://127.0.0.1:" + port + "/wechat/events", TOKEN, AES_KEY);
-        io.camelwechat.component.wechat.consumer.WatcherProbe.poll(watcher);
+        io.camelwechat.component.wechat.internal.watcher.WatcherProbe.poll(watcher);
         simulator.registerMedia(APP_ID, "media-1");
         template.requestBody("wechat:category?op=add", io.camelwechat.component.wechat.model.CategoryRequest.of(8, 39,
                 io.camelwechat.component.wechat.model.Certificate.of("《因私出入境中介机构经营许可证》", "media-1")));
-        io.camelwechat.component.wechat.consumer.WatcherProbe.poll(watcher);
+        io.camelwechat.component.wechat.internal.watcher.WatcherProbe.poll(watcher);
 
         simulator.clock().advance(Duration.ofMinutes(11)); // the audit ends: WeChat pushes, the push hints the watcher
 
         awaitCondition(() -> changes.size() >= 2, Conditions.DEFAULT_TIMEOUT, () -> "2 changes, got " + changes);
         assertEquals(List.of("ADDED 1", "STATUS_CHANGED 3"), changes, "the push made the watcher check at once");
-        assertEquals(0, io.camelwechat.component.wechat.consumer.WatcherProbe.poll(watcher),
+        assertEquals(0, io.camelwechat.component.wechat.internal.watcher.WatcherProbe.poll(watcher),
                 "the poll sees the same transition: no second message");
         assertEquals(List.of("ADDED 1", "STATUS_CHANGED 3"), changes);
     }

@@ -2,7 +2,6 @@ package io.camelwechat.component.wechat;
 
 import java.time.Duration;
 
-import io.camelwechat.component.wechat.client.WeChatHttpException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -9,12 +9,12 @@ import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.IndustryClass;
 import io.camelwechat.component.wechat.model.IndustryInfo;
 import io.camelwechat.component.wechat.model.MediaUploadResult;
-import io.camelwechat.component.wechat.model.SettableCategories;
 import io.camelwechat.component.wechat.model.SettableCategories.CategoryList;
 import io.camelwechat.component.wechat.model.SettableCategories.Qualification;
 import io.camelwechat.component.wechat.model.SettableCategories.QualificationDocument;
 import io.camelwechat.component.wechat.model.SettableCategories.QualificationGroup;
 import io.camelwechat.component.wechat.model.SettableCategories.SettableCategory;
+import io.camelwechat.component.wechat.model.SettableCategories;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.component.wechat.model.SettingCategory;
 import io.camelwechat.component.wechat.model.WeChatAck;
@@ -47,12 +47,15 @@ class ResultConversionTest {
                 Arguments.of(new SettableCategories(new CategoryList(List.of(emigration))),
                         "/categories_list/categories/0/sensitive_type", "1"),
                 Arguments.of(new MediaUploadResult("image", "MEDIA_ID", 1_672_500_000L), "/created_at", "1672500000"),
-                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 1, 2, "缺少资质",
+                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 1, 2, "", "缺少资质",
                         CategoryChange.Type.STATUS_CHANGED, java.time.Instant.parse("2026-11-22T08:00:00Z")),
                         "/detected_at", "2026-11-22T08:00:00Z"),
-                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 1, 2, "缺少资质",
+                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 3, 2, "缺少资质", "缺少资质",
                         CategoryChange.Type.STATUS_CHANGED, java.time.Instant.parse("2026-11-22T08:00:00Z")),
-                        "/previous_audit_status", "1"));
+                        "/previous_audit_status", "3"),
+                Arguments.of(new CategoryChange("wxa", 8, "教育", 39, "出国移民", 2, 1, "缺少资质", "",
+                        CategoryChange.Type.STATUS_CHANGED, java.time.Instant.parse("2026-11-22T08:00:00Z")),
+                        "/previous_audit_reason", "缺少资质"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

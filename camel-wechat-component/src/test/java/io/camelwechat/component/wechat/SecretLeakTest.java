@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.camelwechat.component.wechat.model.CategoryRequest;
-import io.camelwechat.component.wechat.token.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessToken;
 import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelwechat.component.wechat.token.AccessToken;
-import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
-import io.camelwechat.component.wechat.token.TokenFetcher;
-import io.camelwechat.component.wechat.token.TokenStatistics;
+import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.TokenFetcher;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.ForceRefreshRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,7 +185,7 @@ class TokenCacheTest {
 
         assertEquals("forced-1", tokens.forceRefresh("wxa", rejected).orElseThrow().value());
         assertEquals("forced-1", tokens.getToken("wxa").value());
-        IllegalStateException tooSoon = assertThrows(IllegalStateException.class,
+        ForceRefreshRefusedException tooSoon = assertThrows(ForceRefreshRefusedException.class,
                 () -> tokens.forceRefresh("wxa", "forced-1"));
         assertTrue(tooSoon.getMessage().contains("less than 30 s ago"), tooSoon.getMessage());
 
@@ -193,7 +194,7 @@ class TokenCacheTest {
             tokens.forceRefresh("wxa", "forced-" + (i - 1));
         }
         ticker.advance(Duration.ofSeconds(31));
-        IllegalStateException dailyLimit = assertThrows(IllegalStateException.class,
+        ForceRefreshRefusedException dailyLimit = assertThrows(ForceRefreshRefusedException.class,
                 () -> tokens.forceRefresh("wxa", "forced-20"));
         assertTrue(dailyLimit.getMessage().contains("20 forced refreshes"), dailyLimit.getMessage());
         assertEquals(20, forced.get());

@@ -1,9 +1,5 @@
 package io.camelwechat.component.wechat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.component.wechat.model.WeChatAck;
-import io.camelwechat.component.wechat.token.TokenStatistics;
 import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -122,7 +117,7 @@ class TokenManagerTest extends WeChatTestSupport {
         simulator.faults().quotaExhausted(APP_ID, false);
         ticker.advance(Duration.ofSeconds(61));
         assertInstanceOf(SettingCategories.class, template.requestBody(LIST, (Object) null));
-        assertTrue(component().tokenProviders().circuit().openCircuits().isEmpty(), "closed again");
+        assertTrue(component().engine().openQuotaCircuits().isEmpty(), "closed again");
     }
 
     @Test
@@ -162,7 +157,7 @@ class TokenManagerTest extends WeChatTestSupport {
 
         assertEquals(before + 1, simulator.requestCount(LIST_PATH));
         assertTrue(results.stream().allMatch(exchange -> exchange.getException() instanceof WeChatApiException));
-        assertEquals(Duration.ofSeconds(60), component().tokenProviders().circuit().openCircuits().get(APP_ID),
+        assertEquals(Duration.ofSeconds(60), component().engine().openQuotaCircuits().get(APP_ID),
                 "the probe found the quota still exhausted: open again for a full cooldown");
     }
 
@@ -194,7 +189,7 @@ class TokenManagerTest extends WeChatTestSupport {
     }
 
     private TokenStatistics.Snapshot stats() {
-        return component().tokenProviders().statistics().snapshot(APP_ID);
+        return component().engine().tokenStatistics(APP_ID);
     }
 
     private String lastTokenSentTo(String path) {

@@ -3,13 +3,11 @@ package io.camelwechat.component.wechat;
 import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.Set;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.simulator.RecordedRequest;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -55,16 +53,16 @@ class TokenObservabilityTest extends WeChatTestSupport {
     }
 
     @Test
-    void readinessProbesAnAccountWhileAnyEndpointActingForItRuns() throws Exception {
-        org.apache.camel.Endpoint list = context.getEndpoint("wechat:category?op=list");
-        org.apache.camel.Endpoint all = context.getEndpoint("wechat:category?op=all");
+    void readinessProbesAnAccountWhileAnyProducerActingForItRuns() throws Exception {
+        org.apache.camel.Producer list = context.getEndpoint("wechat:category?op=list").createProducer();
+        org.apache.camel.Producer all = context.getEndpoint("wechat:category?op=all").createProducer();
         org.apache.camel.support.service.ServiceHelper.startService(list, all);
-        assertTrue(component().watchedAccounts().containsKey(APP_ID));
+        assertTrue(component().engine().probedAccounts().contains(APP_ID));
 
         org.apache.camel.support.service.ServiceHelper.stopService(list);
-        assertTrue(component().watchedAccounts().containsKey(APP_ID), "the other endpoint still acts for it");
+        assertTrue(component().engine().probedAccounts().contains(APP_ID), "the other producer still acts for it");
         org.apache.camel.support.service.ServiceHelper.stopService(all);
-        assertFalse(component().watchedAccounts().containsKey(APP_ID), "no endpoint acts for it any more");
+        assertFalse(component().engine().probedAccounts().contains(APP_ID), "no producer acts for it any more");
     }
 
     @Test
@@ -101,7 +99,7 @@ class TokenObservabilityTest extends WeChatTestSupport {
 
     private HealthCheck.Result tokenCheck() {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
-        return results.stream().filter(result -> result.getCheck().getId().equals(WeChatTokenHealthCheck.ID))
+        return results.stream().filter(result -> result.getCheck().getId().equals("wechat-tokens"))
                 .findFirst().orElseThrow(() -> new AssertionError("no wechat-tokens readiness check in " + results));
     }
 

@@ -1,7 +1,6 @@
 package io.camelwechat.component.wechat;
 
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
 import io.camelwechat.component.wechat.model.IndustryInfo;
 import org.junit.jupiter.api.Test;
 

@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
-import io.camelwechat.component.wechat.client.WeChatHttpException;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.Certificate;
 import io.camelwechat.component.wechat.model.SettingCategories;

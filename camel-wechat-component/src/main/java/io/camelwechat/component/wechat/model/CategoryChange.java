@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
  *
  * @param previousStatus the audit status before the change; null for {@link Type#ADDED}
  * @param status         the audit status now (1 under review, 2 rejected, 3 approved); null for {@link Type#REMOVED}
+ * @param previousReason WeChat's audit reason before the change (why it was rejected, say), empty when none; null
+ *                       for {@link Type#ADDED}
  * @param reason         WeChat's audit reason now (for a rejection), empty when none
  * @param detectedAt     when the watcher saw the change
  */
@@ -24,6 +26,7 @@ public record CategoryChange(
         @JsonProperty("second_name") String secondName,
         @JsonProperty("previous_audit_status") Integer previousStatus,
         @JsonProperty("audit_status") Integer status,
+        @JsonProperty("previous_audit_reason") String previousReason,
         @JsonProperty("audit_reason") String reason,
         @JsonProperty("change_type") Type type,
         @JsonProperty("detected_at") @JsonSerialize(using = ToStringSerializer.class) Instant detectedAt)

@@ -1,15 +1,15 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.spi;
 
 import java.time.Duration;
 
 /**
- * An access token and how long WeChat said it is valid for, counted from when it was received. {@link #toString()}
- * never shows the value.
+ * An access token and how long WeChat said it is valid for, counted from when it was received. The value is a
+ * {@link Secret}, so the record's {@code toString()} never shows it.
  */
-public record AccessToken(String value, Duration expiresIn) {
+public record AccessToken(Secret secret, Duration expiresIn) {
 
     public AccessToken {
-        if (value == null || value.isBlank()) {
+        if (secret == null) {
             throw new IllegalArgumentException("access token must not be blank");
         }
         if (expiresIn == null || expiresIn.isNegative()) {
@@ -17,8 +17,15 @@ public record AccessToken(String value, Duration expiresIn) {
         }
     }
 
-    @Override
-    public String toString() {
-        return "AccessToken[value=***, expiresIn=" + expiresIn + "]";
+    /**
+     * @throws IllegalArgumentException if the value is blank or expiresIn negative
+     */
+    public AccessToken(String value, Duration expiresIn) {
+        this(Secret.ofNullable(value), expiresIn);
+    }
+
+    /** The token itself, as WeChat expects it in the {@code access_token} query parameter. */
+    public String value() {
+        return secret.reveal();
     }
 }

@@ -1,16 +1,20 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.spi;
 
 import java.util.Optional;
 
 /**
- * Supplies the access token to call WeChat with, per account (the appid). Implementations are thread-safe.
+ * Supplies the access token to call WeChat with, per account (the appid), as {@code accessTokenProvider=#bean}
+ * does for a token service of your own.
+ * <p>
+ * Implementations must be thread-safe: every producer, the category watcher's fetch threads and the readiness
+ * check call them at once. {@link #getToken} is on every call's path, so it should answer from memory when it can.
  */
 public interface AccessTokenProvider {
 
     /**
      * The token to use now for {@code appId}; may block while a token is fetched.
      *
-     * @throws io.camelwechat.component.wechat.client.WeChatException if no token can be obtained
+     * @throws io.camelwechat.component.wechat.WeChatException if no token can be obtained
      * @throws IllegalArgumentException                               if the account is not known to this provider
      */
     AccessToken getToken(String appId);
@@ -27,7 +31,8 @@ public interface AccessTokenProvider {
      * caching ({@code force_refresh}) does so, within WeChat's limits, and returns the new token; the default is
      * empty: no way to force.
      *
-     * @throws IllegalStateException saying why a forced refresh is not possible now (limits)
+     * @throws ForceRefreshRefusedException saying why a forced refresh is not possible now (WeChat's limits); any
+     *                                      other exception is reported as the failure it is
      */
     default Optional<AccessToken> forceRefresh(String appId, String rejectedToken) {
         return Optional.empty();

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.spi;
 
 import java.nio.file.Path;
 import java.util.Optional;

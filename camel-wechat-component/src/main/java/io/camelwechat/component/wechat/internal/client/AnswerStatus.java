@@ -1,11 +1,11 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat.internal.client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.camelwechat.component.wechat.model.WireFormat;
+import io.camelwechat.component.wechat.internal.support.WireFormat;
 
 /**
  * WeChat's verdict on a call, {@code errcode} and {@code errmsg} at the top level of its answer, read without
@@ -27,7 +27,7 @@ record AnswerStatus(int errcode, String errmsg) {
         if (!contains(answer, ERRCODE_KEY)) {
             return OK; // whether the rest is well-formed, mapping it finds out
         }
-        try (JsonParser parser = WireFormat.mapper().createParser(answer)) {
+        try (JsonParser parser = WireFormat.parser(answer)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

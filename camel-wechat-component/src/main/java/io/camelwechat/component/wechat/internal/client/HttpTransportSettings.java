@@ -1,7 +1,6 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat.internal.client;
 
 import java.time.Duration;
-
 import javax.net.ssl.SSLContext;
 
 /**

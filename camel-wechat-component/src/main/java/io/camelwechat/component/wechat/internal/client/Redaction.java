@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat.internal.client;
 
 import java.util.Collection;
 import java.util.IdentityHashMap;

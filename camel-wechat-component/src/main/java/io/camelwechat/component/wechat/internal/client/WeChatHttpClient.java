@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat.internal.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,9 +12,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.camelwechat.component.wechat.model.WireFormat;
+import io.camelwechat.component.wechat.WeChatApiException;
+import io.camelwechat.component.wechat.WeChatException;
+import io.camelwechat.component.wechat.WeChatHttpException;
+import io.camelwechat.component.wechat.internal.support.WireFormat;
+import io.camelwechat.component.wechat.spi.Secret;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -46,12 +49,11 @@ import org.slf4j.LoggerFactory;
 public final class WeChatHttpClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeChatHttpClient.class);
-    private static final ObjectMapper MAPPER = WireFormat.mapper();
     /** A reader per result type: resolves the type and finds its deserializer once, not on every answer. */
     private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
         @Override
         protected ObjectReader computeValue(Class<?> type) {
-            return MAPPER.readerFor(type);
+            return WireFormat.reader(type);
         }
     };
 
@@ -186,7 +188,7 @@ public final class WeChatHttpClient implements AutoCloseable {
                 ? new HttpGet(uri(request)) : new HttpPost(uri(request));
         if (request.body() instanceof RequestBody.Json json) {
             try {
-                httpRequest.setEntity(new ByteArrayEntity(MAPPER.writeValueAsBytes(json.value()),
+                httpRequest.setEntity(new ByteArrayEntity(WireFormat.writer().writeValueAsBytes(json.value()),
                         ContentType.APPLICATION_JSON));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("cannot write the " + request.api() + " request as JSON: "
@@ -218,6 +220,11 @@ public final class WeChatHttpClient implements AutoCloseable {
         char separator = '?';
         for (Map.Entry<String, String> parameter : request.query().entrySet()) {
             url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        for (Map.Entry<String, Secret> credential : request.credentials().entrySet()) {
+            url.append(separator).append(encode(credential.getKey())).append('=')
+                    .append(encode(credential.getValue().reveal()));
             separator = '&';
         }
         try {

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +25,12 @@ public final class BusyRetryPolicy {
     private final Duration baseDelay;
     private final boolean retryWrites;
     private final Sleeper sleeper;
+
+    /** The policy of the busyRetries, busyRetryDelay and retryWrites options: waits by sleeping the caller. */
+    public static BusyRetryPolicy sleeping(int busyRetries, Duration baseDelay, boolean retryWrites) {
+        return new BusyRetryPolicy(busyRetries, baseDelay, retryWrites,
+                duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000)));
+    }
 
     public BusyRetryPolicy(int busyRetries, Duration baseDelay, boolean retryWrites, Sleeper sleeper) {
         if (busyRetries < 0) {

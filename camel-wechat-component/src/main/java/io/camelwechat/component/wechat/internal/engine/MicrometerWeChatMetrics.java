@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.util.Map;
 import java.util.Set;
@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
-import io.camelwechat.component.wechat.token.TokenStatistics;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,14 +1,15 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.camelwechat.component.wechat.client.WeChatApiException;
-import io.camelwechat.component.wechat.client.WeChatRequest;
+import io.camelwechat.component.wechat.WeChatApiException;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * cooldown ends, exactly one call is let through (half open): its success closes the circuit, another quota
  * answer opens it again, and meanwhile the other callers keep failing at once. Thread-safe.
  */
-public final class QuotaCircuitBreaker {
+final class QuotaCircuitBreaker {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuotaCircuitBreaker.class);
 
-    public static final Set<Integer> QUOTA_ERRCODES = Set.of(45009, 45011);
+    static final Set<Integer> QUOTA_ERRCODES = Set.of(45009, 45011);
 
     /** When the circuit opened, with which errcode, and until when calls fail at once. */
     private record Open(long openedAtNanos, int errcode, long untilNanos) {
@@ -32,7 +33,7 @@ public final class QuotaCircuitBreaker {
     private final Ticker ticker;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
-    public QuotaCircuitBreaker(Duration cooldown, Ticker ticker) {
+    QuotaCircuitBreaker(Duration cooldown, Ticker ticker) {
         if (cooldown == null || cooldown.isNegative()) {
             throw new IllegalArgumentException("quotaCooldown must not be negative, got " + cooldown);
         }
@@ -70,10 +71,25 @@ public final class QuotaCircuitBreaker {
     }
 
     /**
+     * Runs a step that talks to WeChat (a call, a token fetch) and opens the account's circuit if WeChat answers
+     * that the quota is gone.
+     */
+    <T> T guard(String appId, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (WeChatApiException failure) {
+            if (QUOTA_ERRCODES.contains(failure.getErrcode())) {
+                open(appId, failure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
      * WeChat said the quota is exhausted: calls for the account fail at once for the cooldown. The one place that
      * opens a circuit, so the warning is logged whichever call heard it (a background token refresh included).
      */
-    void open(String appId, WeChatApiException quotaAnswer) {
+    private void open(String appId, WeChatApiException quotaAnswer) {
         long now = ticker.read();
         Open before = open.put(key(appId), new Open(now, quotaAnswer.getErrcode(), now + cooldown.toNanos()));
         if (before != null && before.untilNanos() > now) {
@@ -98,7 +114,7 @@ public final class QuotaCircuitBreaker {
     }
 
     /** The accounts whose circuit is open now, each with the time left until the next attempt. */
-    public Map<String, Duration> openCircuits() {
+    Map<String, Duration> openCircuits() {
         long now = ticker.read();
         Map<String, Duration> result = new TreeMap<>();
         open.forEach((appId, state) -> {

@@ -1,12 +1,17 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import io.camelwechat.component.wechat.client.WeChatApiException;
-import io.camelwechat.component.wechat.client.WeChatRequest;
+import io.camelwechat.component.wechat.WeChatApiException;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.internal.token.ComponentCalls;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.ForceRefreshRefusedException;
+import io.camelwechat.component.wechat.spi.Secret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * <li>system busy (-1): reads are retried with backoff, writes only if allowed;</li>
  * <li>anything else (including timeouts) is not retried.</li>
  * </ul>
+ * Thread-safe.
  */
-public final class ResilientInvoker {
+final class ResilientInvoker implements ComponentCalls {
 
     /** invalid credential, invalid access_token, access_token expired. */
-    public static final Set<Integer> TOKEN_REJECTED_ERRCODES = Set.of(40001, 40014, 42001);
+    static final Set<Integer> TOKEN_REJECTED_ERRCODES = Set.of(40001, 40014, 42001);
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientInvoker.class);
 
@@ -34,8 +40,8 @@ public final class ResilientInvoker {
     private final BusyRetryPolicy busyRetries;
     private final TokenStatistics statistics;
 
-    public ResilientInvoker(AccessTokenProvider tokens, QuotaCircuitBreaker circuit, BusyRetryPolicy busyRetries,
-                            TokenStatistics statistics) {
+    ResilientInvoker(AccessTokenProvider tokens, QuotaCircuitBreaker circuit, BusyRetryPolicy busyRetries,
+                     TokenStatistics statistics) {
         this.tokens = tokens;
         this.circuit = circuit;
         this.busyRetries = busyRetries;
@@ -45,24 +51,25 @@ public final class ResilientInvoker {
     /**
      * @param request what is called, for errors and the circuit
      * @param write   whether the call changes state at WeChat (then a busy answer is not retried by default)
-     * @param call    the call, given the token value to send
+     * @param call    the call, given the token to send
      */
-    public <T> T invoke(String appId, WeChatRequest request, boolean write, Function<String, T> call) {
+    @Override
+    public <T> T invoke(String appId, WeChatRequest request, boolean write, Function<Secret, T> call) {
         circuit.checkClosed(appId, request);
         long started = circuit.now();
-        String token = guarded(appId, () -> tokens.getToken(appId).value());
+        AccessToken token = circuit.guard(appId, () -> tokens.getToken(appId));
         boolean tokenRetried = false;
         int busyRetried = 0;
         while (true) {
-            String attemptToken = token;
+            AccessToken attempt = token;
             try {
-                T result = guarded(appId, () -> call.apply(attemptToken));
+                T result = circuit.guard(appId, () -> call.apply(attempt.secret()));
                 circuit.succeeded(appId, started);
                 return result;
             } catch (WeChatApiException failure) {
                 if (TOKEN_REJECTED_ERRCODES.contains(failure.getErrcode()) && !tokenRetried) {
                     tokenRetried = true;
-                    token = replacementFor(appId, attemptToken, failure);
+                    token = replacementFor(appId, attempt, failure);
                     statistics.retriedAfterTokenRejection(appId);
                     LOG.debug("WeChat {} rejected the access token of {} with errcode {}; retrying once with a "
                               + "fresh token", failure.getApi(), appId, failure.getErrcode());
@@ -78,43 +85,31 @@ public final class ResilientInvoker {
         }
     }
 
-    /** Runs a step that talks to WeChat and opens the account's circuit if WeChat says the quota is gone. */
-    private <T> T guarded(String appId, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (WeChatApiException failure) {
-            if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(failure.getErrcode())) {
-                circuit.open(appId, failure);
-            }
-            throw failure;
-        }
-    }
-
-    private String replacementFor(String appId, String rejected, WeChatApiException failure) {
-        tokens.invalidate(appId, rejected);
-        String fresh = guarded(appId, () -> tokens.getToken(appId).value());
-        if (!fresh.equals(rejected)) {
+    private AccessToken replacementFor(String appId, AccessToken rejected, WeChatApiException failure) {
+        tokens.invalidate(appId, rejected.value());
+        AccessToken fresh = circuit.guard(appId, () -> tokens.getToken(appId));
+        if (!fresh.secret().equals(rejected.secret())) {
             return fresh;
         }
         // not guarded: a quota answer to force_refresh is about its own 20-a-day limit, not the API quota
         Optional<AccessToken> forced;
         try {
-            forced = tokens.forceRefresh(appId, rejected);
-        } catch (IllegalStateException limited) {
+            forced = tokens.forceRefresh(appId, rejected.value());
+        } catch (ForceRefreshRefusedException limited) {
             throw failure.withDetail("The token source handed out the rejected token again and "
                                      + limited.getMessage());
         } catch (WeChatApiException forceFailed) {
             throw failure.withDetail("The token source handed out the rejected token again and a forced refresh "
                                      + "failed with errcode " + forceFailed.getErrcode());
         }
-        String forcedToken = forced.map(AccessToken::value).orElseThrow(() -> failure.withDetail(
+        AccessToken replacement = forced.orElseThrow(() -> failure.withDetail(
                 "The token source handed out the rejected token again, so the call was not retried"));
-        if (forcedToken.equals(rejected)) {
+        if (replacement.secret().equals(rejected.secret())) {
             // WeChat refreshes a stable token at most once in 30 s and otherwise answers the current one
             throw failure.withDetail("The token source handed out the rejected token again and a forced refresh "
                                      + "returned it too (WeChat refreshes at most once in 30 s, another node may "
                                      + "have just done so), so the call was not retried");
         }
-        return forcedToken;
+        return replacement;
     }
 }

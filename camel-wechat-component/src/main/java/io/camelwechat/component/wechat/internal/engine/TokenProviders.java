@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.util.Map;
 import java.util.Objects;
@@ -7,8 +7,21 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.camelwechat.component.wechat.client.WeChatApiException;
-import io.camelwechat.component.wechat.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.internal.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.internal.token.AppCredentials;
+import io.camelwechat.component.wechat.internal.token.AppSecretTokenFetcher;
+import io.camelwechat.component.wechat.internal.token.AuthorizerTokenFetcher;
+import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.ComponentTokenFetcher;
+import io.camelwechat.component.wechat.internal.token.StaticAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.TokenFetcher;
+import io.camelwechat.component.wechat.internal.token.TokenMode;
+import io.camelwechat.component.wechat.internal.token.TokenSettings;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.AuthorizerTokenStore;
+import io.camelwechat.component.wechat.spi.InMemoryAuthorizerTokenStore;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * account has one token, one refetch after a rejection and one forced-refresh budget; the secrets endpoints made
  * known; the per-account quota circuits and statistics. Thread-safe.
  */
-public final class TokenProviders {
+final class TokenProviders {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenProviders.class);
 
@@ -50,7 +63,7 @@ public final class TokenProviders {
      * @param defaultTicketStore where verify tickets go when an endpoint names no store; owned by the component, so
      *                           that push receivers created before the start share it
      */
-    public TokenProviders(WeChatHttpClient client, Ticker ticker, Executor refreshExecutor,
+    TokenProviders(WeChatHttpClient client, Ticker ticker, Executor refreshExecutor,
                           QuotaCircuitBreaker circuit, VerifyTicketStore defaultTicketStore) {
         this.defaultTicketStore = defaultTicketStore;
         this.client = client;
@@ -60,7 +73,7 @@ public final class TokenProviders {
     }
 
     /** The provider for an endpoint; registers its credentials so that messages can act for its account. */
-    public AccessTokenProvider forEndpoint(TokenSettings settings) {
+    AccessTokenProvider forEndpoint(TokenSettings settings) {
         if (settings.customProvider() != null) {
             return settings.customProvider();
         }
@@ -104,12 +117,12 @@ public final class TokenProviders {
                 ? platform.authorizerTokenStore() : defaultAuthorizerStore;
         // the options are initial values: a ticket pushed or a refresh token rotated since is newer
         if (platform.componentVerifyTicket() != null && tickets.load(platform.componentAppId()).isEmpty()) {
-            tickets.save(platform.componentAppId(), platform.componentVerifyTicket());
+            tickets.save(platform.componentAppId(), platform.componentVerifyTicket().reveal());
         }
         if (platform.authorizerRefreshToken() != null && settings.appId() != null
             && refreshTokens.loadRefreshToken(platform.componentAppId(), settings.appId()).isEmpty()) {
             refreshTokens.saveRefreshToken(platform.componentAppId(), settings.appId(),
-                    platform.authorizerRefreshToken());
+                    platform.authorizerRefreshToken().reveal());
         }
         CacheSettings cacheSettings = new CacheSettings(settings.cachePolicy(), false);
         AccessTokenProvider componentTokens = cache(
@@ -144,28 +157,19 @@ public final class TokenProviders {
 
     /** Any token fetch, background refreshes included, that hears "quota exhausted" opens the account's circuit. */
     private TokenFetcher quotaAware(TokenFetcher fetcher) {
-        return appId -> {
-            try {
-                return fetcher.fetch(appId);
-            } catch (WeChatApiException e) {
-                if (QuotaCircuitBreaker.QUOTA_ERRCODES.contains(e.getErrcode())) {
-                    circuit.open(appId, e);
-                }
-                throw e;
-            }
-        };
+        return appId -> circuit.guard(appId, () -> fetcher.fetch(appId));
     }
 
     /** Whether a message may act for this account: a fetching mode must know its secret. */
-    public boolean knowsAccount(String appId) {
+    boolean knowsAccount(String appId) {
         return appSecrets.isKnown(appId);
     }
 
-    public QuotaCircuitBreaker circuit() {
+    QuotaCircuitBreaker circuit() {
         return circuit;
     }
 
-    public TokenStatistics statistics() {
+    TokenStatistics statistics() {
         return statistics;
     }
 }

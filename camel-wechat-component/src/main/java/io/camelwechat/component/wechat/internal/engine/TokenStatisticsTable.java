@@ -1,8 +1,7 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.time.Duration;
 import java.util.Map;
-
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
@@ -12,8 +11,7 @@ import javax.management.openmbean.TabularData;
 import javax.management.openmbean.TabularDataSupport;
 import javax.management.openmbean.TabularType;
 
-import io.camelwechat.component.wechat.token.TokenProviders;
-import io.camelwechat.component.wechat.token.TokenStatistics;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 
 /** Renders the token statistics as JMX open data: one row per account. */
 final class TokenStatisticsTable {
@@ -25,7 +23,7 @@ final class TokenStatisticsTable {
     private TokenStatisticsTable() {
     }
 
-    static TabularData of(TokenProviders providers) throws OpenDataException {
+    static TabularData of(TokenStatistics statistics, Map<String, Duration> open) throws OpenDataException {
         OpenType<?>[] types = new OpenType<?>[COLUMNS.length];
         types[0] = SimpleType.STRING;
         for (int i = 1; i < types.length; i++) {
@@ -35,8 +33,7 @@ final class TokenStatisticsTable {
                 COLUMNS, COLUMNS, types);
         TabularDataSupport table = new TabularDataSupport(
                 new TabularType("WeChatTokenStatistics", "Token statistics per account", row, new String[] { "appId" }));
-        Map<String, Duration> open = providers.circuit().openCircuits();
-        for (TokenStatistics.Snapshot account : providers.statistics().snapshots()) {
+        for (TokenStatistics.Snapshot account : statistics.snapshots()) {
             table.put(new CompositeDataSupport(row, COLUMNS, new Object[] {
                     account.appId(), account.hits(), account.fetches(), account.backgroundRefreshes(),
                     account.refreshFailures(), account.invalidations(), account.forcedRefreshes(),

@@ -1,6 +1,6 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.engine;
 
-import io.camelwechat.component.wechat.token.TokenStatistics;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import org.apache.camel.CamelContext;
 import org.slf4j.LoggerFactory;
 

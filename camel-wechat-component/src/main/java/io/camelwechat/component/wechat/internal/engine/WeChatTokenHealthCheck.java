@@ -1,10 +1,10 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.util.Map;
 
-import io.camelwechat.component.wechat.health.ReadinessCheck;
-import io.camelwechat.component.wechat.token.AccessTokenProvider;
-import io.camelwechat.component.wechat.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.support.ReadinessCheck;
+import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -16,24 +16,24 @@ final class WeChatTokenHealthCheck extends ReadinessCheck {
 
     static final String ID = "wechat-tokens";
 
-    private final WeChatComponent component;
+    private final WeChatEngine engine;
 
-    WeChatTokenHealthCheck(WeChatComponent component) {
+    WeChatTokenHealthCheck(WeChatEngine engine) {
         super(ID);
-        this.component = component;
+        this.engine = engine;
     }
 
     @Override
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).up();
-        if (!component.isStarted()) {
+        if (!engine.isStarted()) {
             return result.down().message("the wechat component is not started").build();
         }
-        Map<String, ?> open = component.tokenProviders().circuit().openCircuits();
+        Map<String, ?> open = engine.openQuotaCircuits();
         if (!open.isEmpty()) {
             result.down().message("WeChat quota exhausted for " + open.keySet()).detail("quota.exhausted", open.keySet());
         }
-        for (Map.Entry<String, AccessTokenProvider> account : component.watchedAccounts().entrySet()) {
+        for (Map.Entry<String, AccessTokenProvider> account : engine.probedProviders().entrySet()) {
             if (open.containsKey(account.getKey())) {
                 continue;
             }

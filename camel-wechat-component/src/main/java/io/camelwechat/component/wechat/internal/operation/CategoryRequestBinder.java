@@ -1,8 +1,9 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.util.List;
 
-import io.camelwechat.component.wechat.client.RequestBody;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
 import io.camelwechat.component.wechat.model.AddCategoryRequest;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.Certificate;
@@ -19,7 +20,7 @@ final class CategoryRequestBinder {
     }
 
     /** An {@link AddCategoryRequest} (several categories), a single {@link CategoryRequest}, or headers. */
-    static RequestBinder.Binding add(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding add(Message message, OperationSettings settings) {
         Object body = message.getBody();
         AddCategoryRequest request;
         if (body instanceof AddCategoryRequest typed) {
@@ -39,14 +40,14 @@ final class CategoryRequestBinder {
     }
 
     /** A {@link CategoryRequest} or headers; WeChat requires the qualifications for a modify. */
-    static RequestBinder.Binding modify(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding modify(Message message, OperationSettings settings) {
         CategoryRequest request = message.getBody() instanceof CategoryRequest typed
                 ? typed : fromHeaders(message, true);
         check(request, "category", true);
         return RequestBinder.Binding.of(new RequestBody.Json(request));
     }
 
-    static RequestBinder.Binding delete(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding delete(Message message, OperationSettings settings) {
         if (message.getBody() instanceof DeleteCategoryRequest typed) {
             InputValues.positiveId(typed.first(), "first", FIRST);
             InputValues.positiveId(typed.second(), "second", SECOND);

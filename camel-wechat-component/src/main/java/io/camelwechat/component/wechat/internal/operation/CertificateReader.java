@@ -1,9 +1,10 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.camelwechat.component.wechat.WeChatConstants;
 import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.Certificate;
 
@@ -32,7 +33,7 @@ final class CertificateReader {
                 certificates.add(fromListItem(list.get(i), name + "[" + i + "]"));
             }
         } else {
-            throw new IllegalArgumentException(name + " must be " + SHAPES + "; got " + InputValues.describe(value));
+            throw new IllegalArgumentException(name + " must be " + SHAPES + "; got " + Texts.describe(value));
         }
         check(certificates, name);
         return certificates;
@@ -69,13 +70,13 @@ final class CertificateReader {
                     integer(map.get("is_permanent"), name + ".is_permanent"));
         }
         throw new IllegalArgumentException(WeChatConstants.CERTIFICATES + " must be " + SHAPES + "; " + name
-                                           + " is " + InputValues.describe(item));
+                                           + " is " + Texts.describe(item));
     }
 
     private static String text(Object value, String name) {
         if (!(value instanceof String text) || text.isBlank()) {
             throw new IllegalArgumentException(name + " must be a non-blank String, got "
-                                               + (value == null ? "nothing" : InputValues.describe(value)));
+                                               + (value == null ? "nothing" : Texts.describe(value)));
         }
         return Texts.requireNoControlCharacters(text, name);
     }
@@ -87,7 +88,7 @@ final class CertificateReader {
         if (value instanceof Number number) {
             return number.longValue();
         }
-        throw new IllegalArgumentException(name + " must be a number, got " + InputValues.describe(value));
+        throw new IllegalArgumentException(name + " must be a number, got " + Texts.describe(value));
     }
 
     private static Integer integer(Object value, String name) {

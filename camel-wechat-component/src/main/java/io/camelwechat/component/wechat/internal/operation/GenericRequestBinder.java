@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -11,11 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.camelwechat.component.wechat.client.RequestBody;
-import io.camelwechat.component.wechat.client.WeChatRequest;
-import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest.HttpMethod;
 import io.camelwechat.component.wechat.internal.support.Texts;
-import io.camelwechat.component.wechat.model.WireFormat;
+import io.camelwechat.component.wechat.internal.support.WireFormat;
 import org.apache.camel.Message;
 
 /**
@@ -23,25 +22,15 @@ import org.apache.camel.Message;
  * the same token handling, errcode mapping and retry policy as the modelled ones. The body (a Map, a record or
  * JSON text) is sent as JSON; the answer is a Map.
  */
-final class GenericApiCall {
+final class GenericRequestBinder {
 
     private static final String BODIES = "a Map, a record or JSON text holding an object";
     private static final Pattern PATH_CHARACTERS = Pattern.compile("[A-Za-z0-9._~/-]+");
     /** WeChat answers 47001 to a JSON document followed by anything: refuse it here, saying why. */
-    private static final ObjectReader STRICT_JSON = WireFormat.mapper().reader()
+    private static final ObjectReader STRICT_JSON = WireFormat.treeReader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private GenericApiCall() {
-    }
-
-    /**
-     * Checks the path and method of a {@code wechat:api} endpoint, when it is created.
-     *
-     * @throws IllegalArgumentException naming what is allowed
-     */
-    static void check(WeChatConfiguration configuration) {
-        checkPath(configuration.getPath());
-        method(configuration);
+    private GenericRequestBinder() {
     }
 
     /**
@@ -63,7 +52,7 @@ final class GenericApiCall {
         }
         if (!decoded.equals(path)) {
             // WeChat's paths are plain ASCII words: an encoded character only hides something
-            throw pathRefused(path, "it holds percent-encoded characters (decoded: " + InputValues.describe(decoded)
+            throw pathRefused(path, "it holds percent-encoded characters (decoded: " + Texts.describe(decoded)
                                     + ")");
         }
         if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
@@ -84,22 +73,24 @@ final class GenericApiCall {
     private static IllegalArgumentException pathRefused(String path, String why) {
         return new IllegalArgumentException("wechat:api needs the path of a WeChat server API under /cgi-bin/ or "
                                             + "/wxa/, without a query (the access token is added); got "
-                                            + InputValues.describe(path) + ": " + why);
+                                            + Texts.describe(path) + ": " + why);
     }
 
-    static HttpMethod method(WeChatConfiguration configuration) {
-        String method = configuration.getMethod() == null ? "" : configuration.getMethod().toUpperCase(Locale.ROOT);
-        if (!method.equals("GET") && !method.equals("POST")) {
-            throw new IllegalArgumentException("wechat:api method must be GET or POST, got " + configuration.getMethod());
+    /**
+     * @throws IllegalArgumentException naming the method option and the values allowed
+     */
+    static HttpMethod method(String method) {
+        String upper = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        if (!upper.equals("GET") && !upper.equals("POST")) {
+            throw new IllegalArgumentException("wechat:api method must be GET or POST, got " + Texts.describe(method));
         }
-        return HttpMethod.valueOf(method);
+        return HttpMethod.valueOf(upper);
     }
 
-    static WeChatRequest toRequest(Message message, WeChatConfiguration configuration) {
-        HttpMethod method = method(configuration);
-        RequestBody body = method == HttpMethod.GET ? null : new RequestBody.Json(bodyOf(message));
-        return new WeChatRequest(apiName(configuration.getPath()), method, configuration.getBaseUrl(),
-                configuration.getPath(), Map.of(), body);
+    /** A POST sends the body as a JSON object; a GET sends nothing. */
+    static RequestBinder.Binding bind(Message message, OperationSettings settings) {
+        return RequestBinder.Binding.of(settings.method() == HttpMethod.GET ? null
+                : new RequestBody.Json(bodyOf(message)));
     }
 
     /**
@@ -109,7 +100,7 @@ final class GenericApiCall {
     private static JsonNode bodyOf(Message message) {
         Object body = message.getBody();
         if (body == null) {
-            return WireFormat.mapper().createObjectNode();
+            return WireFormat.toTree(Map.of());
         }
         JsonNode json;
         if (body instanceof String || body instanceof byte[]) {
@@ -121,7 +112,7 @@ final class GenericApiCall {
             }
         } else {
             try {
-                json = WireFormat.mapper().valueToTree(body);
+                json = WireFormat.toTree(body);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("wechat:api body " + body.getClass().getSimpleName()
                                                    + " cannot be written as JSON: " + BODIES, e);
@@ -134,10 +125,5 @@ final class GenericApiCall {
                                                          + " from " + body.getClass().getSimpleName()));
         }
         return json;
-    }
-
-    /** The last path segment names the API in errors and logs, for example {@code getcategoriesbytype}. */
-    private static String apiName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

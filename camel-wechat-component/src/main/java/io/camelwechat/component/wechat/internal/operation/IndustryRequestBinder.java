@@ -1,6 +1,8 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
-import io.camelwechat.component.wechat.client.RequestBody;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
+import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.Industry;
 import io.camelwechat.component.wechat.model.SetIndustryRequest;
 import org.apache.camel.Message;
@@ -11,7 +13,7 @@ final class IndustryRequestBinder {
     private IndustryRequestBinder() {
     }
 
-    static RequestBinder.Binding set(Message message, WeChatConfiguration configuration) {
+    static RequestBinder.Binding set(Message message, OperationSettings settings) {
         if (message.getBody() instanceof SetIndustryRequest request) {
             checkPair(request.industryId1(), "industryId1", request.industryId2(), "industryId2");
             return RequestBinder.Binding.of(new RequestBody.Json(request));
@@ -32,7 +34,7 @@ final class IndustryRequestBinder {
         if (code == null) {
             throw new IllegalArgumentException(header + " must be an integer industry code between "
                                                + Industry.MIN_CODE + " and " + Industry.MAX_CODE + ", got "
-                                               + InputValues.describe(value) + InputValues.asciiDigitsHint(value));
+                                               + Texts.describe(value) + InputValues.asciiDigitsHint(value));
         }
         return code;
     }

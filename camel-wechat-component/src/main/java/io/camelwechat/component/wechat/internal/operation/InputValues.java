@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import io.camelwechat.component.wechat.internal.support.Texts;
 import org.apache.camel.Message;
@@ -21,7 +21,7 @@ final class InputValues {
     static int positiveId(Object value, String name, String what) {
         Integer id = toInt(value);
         if (id == null || id <= 0) {
-            throw new IllegalArgumentException(name + " must be " + what + ", a positive integer; got " + describe(value)
+            throw new IllegalArgumentException(name + " must be " + what + ", a positive integer; got " + Texts.describe(value)
                                                + asciiDigitsHint(value));
         }
         return id;
@@ -63,16 +63,5 @@ final class InputValues {
             return " (only the ASCII digits 0-9 are accepted)";
         }
         return "";
-    }
-
-    /** A value for a message: Strings quoted and cut to 80 characters, control characters escaped, others typed. */
-    static String describe(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof String text) {
-            return "'" + Texts.printable(text, 80) + "'";
-        }
-        return Texts.printable(String.valueOf(value), 80) + " (" + value.getClass().getSimpleName() + ")";
     }
 }

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.util.Optional;
 

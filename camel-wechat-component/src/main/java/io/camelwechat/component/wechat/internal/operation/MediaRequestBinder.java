@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.camelwechat.component.wechat.client.RequestBody;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
 import io.camelwechat.component.wechat.internal.support.Texts;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,9 +30,9 @@ final class MediaRequestBinder {
     private MediaRequestBinder() {
     }
 
-    static RequestBinder.Binding upload(Message message, WeChatConfiguration configuration) {
-        MediaType type = mediaType(message, configuration);
-        long maxSize = type.maxSize(configuration.getMediaMaxSize());
+    static RequestBinder.Binding upload(Message message, OperationSettings settings) {
+        MediaType type = mediaType(message, settings);
+        long maxSize = type.maxSize(settings.mediaMaxSize());
         checkFileSize(message.getBody(), maxSize, type);
         byte[] data = bytesOf(message);
         if (message.getBody() instanceof InputStream) {
@@ -53,10 +54,9 @@ final class MediaRequestBinder {
     }
 
     /** The CamelWeChatMediaType header, else the mediaType option. */
-    private static MediaType mediaType(Message message, WeChatConfiguration configuration) {
+    private static MediaType mediaType(Message message, OperationSettings settings) {
         String header = message.getHeader(WeChatConstants.MEDIA_TYPE, String.class);
-        return header != null ? MediaType.of(header, WeChatConstants.MEDIA_TYPE)
-                : MediaType.of(configuration.getMediaType(), "mediaType");
+        return header != null ? MediaType.of(header, WeChatConstants.MEDIA_TYPE) : settings.mediaType();
     }
 
     private static String limitOf(MediaType type) {
@@ -67,7 +67,7 @@ final class MediaRequestBinder {
         try {
             return message.getBody(byte[].class);
         } catch (TypeConversionException e) {
-            throw new IllegalArgumentException("message body " + InputValues.describe(message.getBody())
+            throw new IllegalArgumentException("message body " + Texts.describe(message.getBody())
                                                + " cannot be read as bytes: " + ALLOWED_BODIES, e);
         }
     }
@@ -115,7 +115,7 @@ final class MediaRequestBinder {
         if (name.indexOf('"') >= 0 || name.indexOf('\\') >= 0) {
             throw new IllegalArgumentException("the file name (" + WeChatConstants.MEDIA_FILE_NAME + ", else "
                                                + "CamelFileName) must not contain a quote or a backslash, got "
-                                               + InputValues.describe(name));
+                                               + Texts.describe(name));
         }
         return name;
     }

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.camelwechat.component.wechat.internal.support.Texts;
+
 /**
  * WeChat's four kinds of temporary media (the upload's {@code type}), each with the formats and the size WeChat
  * takes. The image limit is the {@code mediaMaxSize} option (WeChat's pages say 2 MB and 10 MB); the others are
  * WeChat's own.
  */
-enum MediaType {
+public enum MediaType {
     IMAGE(EnumSet.of(MediaFormat.JPEG, MediaFormat.PNG, MediaFormat.GIF), 0),
     VOICE(EnumSet.of(MediaFormat.AMR, MediaFormat.MP3), 2L * 1024 * 1024),
     VIDEO(EnumSet.of(MediaFormat.MP4), 10L * 1024 * 1024),
@@ -49,13 +51,13 @@ enum MediaType {
      * @param source the option or header it came from, for the message
      * @throws IllegalArgumentException naming the source and the types WeChat knows
      */
-    static MediaType of(String value, String source) {
+    public static MediaType of(String value, String source) {
         for (MediaType type : values()) {
             if (type.wireName().equals(value == null ? "" : value.trim().toLowerCase(Locale.ROOT))) {
                 return type;
             }
         }
         throw new IllegalArgumentException(source + " must be one of " + NAMES + " (WeChat's temporary media "
-                                           + "types), got " + InputValues.describe(value));
+                                           + "types), got " + Texts.describe(value));
     }
 }

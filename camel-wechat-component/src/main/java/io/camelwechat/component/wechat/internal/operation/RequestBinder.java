@@ -1,8 +1,8 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.util.Map;
 
-import io.camelwechat.component.wechat.client.RequestBody;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
 import org.apache.camel.Message;
 
 /**
@@ -14,9 +14,9 @@ import org.apache.camel.Message;
 interface RequestBinder {
 
     /** For calls without a body (the GET APIs). */
-    RequestBinder NONE = (message, configuration) -> Binding.of(null);
+    RequestBinder NONE = (message, settings) -> Binding.of(null);
 
-    Binding bind(Message message, WeChatConfiguration configuration);
+    Binding bind(Message message, OperationSettings settings);
 
     /** What a message makes of a call: its body, and query parameters beyond the operation's fixed ones. */
     record Binding(RequestBody body, Map<String, String> query) {

@@ -1,126 +1,176 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.operation;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
-import io.camelwechat.component.wechat.client.WeChatRequest;
-import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.WeChatApi;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.IndustryInfo;
 import io.camelwechat.component.wechat.model.MediaUploadResult;
 import io.camelwechat.component.wechat.model.SettableCategories;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.component.wechat.model.WeChatAck;
-import io.camelwechat.component.wechat.model.WeChatResponse;
 import org.apache.camel.Message;
 
 /**
- * The operation table: every {@code wechat:<api>?op=<op>} with its WeChat call, how the request is bound and what
- * the result is. Adding an operation is adding a row.
+ * The operation table: every {@code wechat:<api>?op=<op>} with its WeChat call, how the request is bound, what the
+ * result is and whether it changes state at WeChat. Adding an operation is adding a row (and its binder). The
+ * generic {@code wechat:api} is a row too, whose method and path come from the endpoint's options.
  */
 public enum WeChatOperation {
 
     INDUSTRY_SET(WeChatApi.industry, "set", "setIndustry", HttpMethod.POST, "/cgi-bin/template/api_set_industry",
-            Map.of(), IndustryRequestBinder::set, WeChatAck.class, true),
+            IndustryRequestBinder::set, WeChatAck.class, Effect.WRITE),
     INDUSTRY_GET(WeChatApi.industry, "get", "getIndustry", HttpMethod.GET, "/cgi-bin/template/get_industry",
-            Map.of(), RequestBinder.NONE, IndustryInfo.class, false),
+            RequestBinder.NONE, IndustryInfo.class, Effect.READ),
     CATEGORY_ADD(WeChatApi.category, "add", "addCategory", HttpMethod.POST, "/cgi-bin/wxopen/addcategory",
-            Map.of(), CategoryRequestBinder::add, WeChatAck.class, true),
+            CategoryRequestBinder::add, WeChatAck.class, Effect.WRITE),
     CATEGORY_MODIFY(WeChatApi.category, "modify", "modifyCategory", HttpMethod.POST, "/cgi-bin/wxopen/modifycategory",
-            Map.of(), CategoryRequestBinder::modify, WeChatAck.class, true),
+            CategoryRequestBinder::modify, WeChatAck.class, Effect.WRITE),
     CATEGORY_LIST(WeChatApi.category, "list", "getSettingCategories", HttpMethod.GET, "/cgi-bin/wxopen/getcategory",
-            Map.of(), RequestBinder.NONE, SettingCategories.class, false),
+            RequestBinder.NONE, SettingCategories.class, Effect.READ),
     CATEGORY_ALL(WeChatApi.category, "all", "getAllCategories", HttpMethod.GET, "/cgi-bin/wxopen/getallcategories",
-            Map.of(), RequestBinder.NONE, SettableCategories.class, false),
+            RequestBinder.NONE, SettableCategories.class, Effect.READ),
     CATEGORY_DELETE(WeChatApi.category, "delete", "deleteCategory", HttpMethod.POST, "/cgi-bin/wxopen/deletecategory",
-            Map.of(), CategoryRequestBinder::delete, WeChatAck.class, true),
+            CategoryRequestBinder::delete, WeChatAck.class, Effect.WRITE),
     MEDIA_UPLOAD(WeChatApi.media, "upload", "uploadTempMedia", HttpMethod.POST, "/cgi-bin/media/upload",
-            Map.of(), MediaRequestBinder::upload, MediaUploadResult.class, true);
+            MediaRequestBinder::upload, MediaUploadResult.class, Effect.WRITE),
+    /** {@code wechat:api}: no op; the method and path are the endpoint's, the answer a Map, a POST a write. */
+    GENERIC(WeChatApi.api, null, null, null, null, GenericRequestBinder::bind, Map.class, Effect.BY_METHOD);
+
+    /** Whether a call changes state at WeChat, so that sending it twice may apply it twice. */
+    private enum Effect {
+        READ,
+        WRITE,
+        /** POST writes, GET reads. */
+        BY_METHOD
+    }
 
     private final WeChatApi api;
     private final String op;
     private final String wechatName;
     private final HttpMethod method;
     private final String path;
-    private final Map<String, String> fixedQuery;
     private final RequestBinder binder;
-    private final Class<? extends WeChatResponse> resultType;
-    private final boolean write;
+    private final Class<?> resultType;
+    private final Effect effect;
 
     WeChatOperation(WeChatApi api, String op, String wechatName, HttpMethod method, String path,
-                    Map<String, String> fixedQuery, RequestBinder binder, Class<? extends WeChatResponse> resultType,
-                    boolean write) {
+                    RequestBinder binder, Class<?> resultType, Effect effect) {
         this.api = api;
         this.op = op;
         this.wechatName = wechatName;
         this.method = method;
         this.path = path;
-        this.fixedQuery = fixedQuery;
         this.binder = binder;
         this.resultType = resultType;
-        this.write = write;
+        this.effect = effect;
     }
 
     /**
+     * The operation of an endpoint: {@code op} of its API; for {@code wechat:api}, which has none, the generic call.
+     *
+     * @param op the op option, or null when not set (then null is answered for an API that needs one)
      * @throws IllegalArgumentException naming the valid operations of the API
      */
     public static WeChatOperation of(WeChatApi api, String op) {
+        if (api == WeChatApi.api) {
+            if (op != null && !op.isBlank()) {
+                throw new IllegalArgumentException("wechat:api takes no op: it calls the API named by its path");
+            }
+            return GENERIC;
+        }
+        if (op == null || op.isBlank()) {
+            return null;
+        }
         for (WeChatOperation operation : values()) {
-            if (operation.api == api && operation.op.equals(op)) {
+            if (operation.api == api && op.equals(operation.op)) {
                 return operation;
             }
         }
-        throw new IllegalArgumentException("Unknown op '" + op + "' for wechat:" + api + "; valid operations are "
-                                           + validOps(api));
+        throw new IllegalArgumentException("Unknown op '" + Texts.printable(op, 40) + "' for wechat:" + api
+                                           + "; valid operations are " + validOps(api));
+    }
+
+    /**
+     * The operation of one message: the {@code CamelWeChatOperation} header when set, else the endpoint's.
+     *
+     * @throws IllegalArgumentException naming the header, or saying that neither is set
+     */
+    public static WeChatOperation forMessage(WeChatApi api, String header, WeChatOperation endpointDefault) {
+        if (header != null && !header.isBlank()) {
+            try {
+                return Objects.requireNonNull(of(api, Texts.requireNoControlCharacters(header, "the op").trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(WeChatConstants.OPERATION + " header: " + e.getMessage(), e);
+            }
+        }
+        if (endpointDefault == null) {
+            throw new IllegalArgumentException("No operation for wechat:" + api + ": set the op option or the "
+                                               + WeChatConstants.OPERATION + " header to one of " + validOps(api));
+        }
+        return endpointDefault;
     }
 
     public static String validOps(WeChatApi api) {
-        return Arrays.stream(values()).filter(operation -> operation.api == api).map(WeChatOperation::op)
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(values()).filter(operation -> operation.api == api && operation.op != null)
+                .map(WeChatOperation::op).collect(Collectors.joining(", "));
     }
 
     public WeChatApi api() {
         return api;
     }
 
+    /** The {@code op} of the URI; null for the generic call. */
     public String op() {
         return op;
     }
 
-    /** WeChat's own name of the API, as its documentation uses it. */
+    /** WeChat's own name of the API, as its documentation uses it (the generic call's: its path's last segment). */
     public String wechatName() {
         return wechatName;
     }
 
-    public String path() {
-        return path;
-    }
-
-    public HttpMethod method() {
-        return method;
-    }
-
-    public Class<? extends WeChatResponse> resultType() {
+    public Class<?> resultType() {
         return resultType;
     }
 
-    /** Whether the call changes state at WeChat, so that sending it twice may apply it twice. */
-    public boolean isWrite() {
-        return write;
+    /** Whether the request changes state at WeChat, so that sending it twice may apply it twice. */
+    public boolean isWrite(WeChatRequest request) {
+        return effect == Effect.WRITE || effect == Effect.BY_METHOD && request.method() == HttpMethod.POST;
     }
 
-    /** Binds and checks the message's input; throws before any call if it is invalid. */
-    WeChatRequest toRequest(Message message, WeChatConfiguration configuration) {
-        if (message == null) {
-            return new WeChatRequest(wechatName, method, configuration.getBaseUrl(), path, fixedQuery, null);
-        }
-        RequestBinder.Binding binding = binder.bind(message, configuration);
-        Map<String, String> query = fixedQuery;
-        if (!binding.query().isEmpty()) {
-            query = new LinkedHashMap<>(fixedQuery);
-            query.putAll(binding.query());
-        }
-        return new WeChatRequest(wechatName, method, configuration.getBaseUrl(), path, query, binding.body());
+    /**
+     * Binds and checks the message's input.
+     *
+     * @throws IllegalArgumentException naming the header or field, before any call
+     */
+    public WeChatRequest request(Message message, OperationSettings settings) {
+        RequestBinder.Binding binding = binder.bind(message, settings);
+        return new WeChatRequest(name(settings), method(settings), settings.baseUrl(), path(settings),
+                binding.query(), binding.body());
+    }
+
+    /** The request of an operation that takes no input (the watcher's getSettingCategories). */
+    public WeChatRequest request(OperationSettings settings) {
+        return new WeChatRequest(name(settings), method(settings), settings.baseUrl(), path(settings), Map.of(),
+                null);
+    }
+
+    private String name(OperationSettings settings) {
+        return this == GENERIC ? settings.path().substring(settings.path().lastIndexOf('/') + 1) : wechatName;
+    }
+
+    private HttpMethod method(OperationSettings settings) {
+        return this == GENERIC ? settings.method() : method;
+    }
+
+    private String path(OperationSettings settings) {
+        return this == GENERIC ? settings.path() : path;
     }
 }

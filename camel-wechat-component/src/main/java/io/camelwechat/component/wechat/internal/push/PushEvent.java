@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 /**
  * A push that passed every check.

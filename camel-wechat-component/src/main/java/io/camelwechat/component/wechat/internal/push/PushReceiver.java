@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,8 @@ final class PushReceiver implements Processor {
 
     PushReceiver(PushSettings settings, Consumer<PushEvent> sink) {
         this.settings = settings;
-        this.crypto = new PushCrypto(settings.token(), settings.encodingAesKey());
+        this.crypto = new PushCrypto(settings.token().reveal(),
+                settings.encodingAesKey() == null ? null : settings.encodingAesKey().reveal());
         this.sink = sink;
         this.seenNonces = Caffeine.newBuilder().expireAfterWrite(settings.timestampWindow().multipliedBy(2))
                 .maximumSize(1_000_000).build();

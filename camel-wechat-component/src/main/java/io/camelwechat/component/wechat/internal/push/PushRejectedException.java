@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 /**
  * A push that fails a check. The reason is safe to log and to answer with: it never holds the push token, the

@@ -1,19 +1,21 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 import io.camelwechat.component.wechat.internal.support.Texts;
-import io.camelwechat.component.wechat.token.VerifyTicketStore;
+import io.camelwechat.component.wechat.spi.Secret;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 
 /**
- * How a push receiver checks pushes. {@link #toString()} leaves the token and the AES key out.
+ * How a push receiver checks pushes. The token and the AES key are {@link Secret}s: printing the settings shows
+ * neither.
  *
  * @param expectedAppId the appid a decrypted push must carry (the platform's appid for third-party pushes)
  * @param tickets       where component_verify_tickets are saved
  */
-public record PushSettings(String token, String encodingAesKey, String expectedAppId, String path,
+public record PushSettings(Secret token, Secret encodingAesKey, String expectedAppId, String path,
         Duration timestampWindow, int maxBodySize, VerifyTicketStore tickets, Clock clock) {
 
     /** A platform-http path: WeChat's console takes a plain URL, and anything else would reach the HTTP server. */
@@ -23,13 +25,15 @@ public record PushSettings(String token, String encodingAesKey, String expectedA
      * @throws IllegalArgumentException naming the option that is missing or malformed (never showing a secret)
      */
     public PushSettings {
-        if (token == null || token.isBlank()) {
+        if (token == null) {
             throw new IllegalArgumentException("wechat:events needs the token option: the push Token set in the "
                                                + "WeChat console");
         }
-        Texts.requireNoControlCharacters(token, "token");
-        if (encodingAesKey != null && !encodingAesKey.isEmpty()) {
-            PushCrypto.aesKey(encodingAesKey);
+        if (Texts.indexOfControlCharacter(token.reveal()) >= 0) {
+            throw new IllegalArgumentException("token must not contain control characters (CR, LF, NUL, ...)");
+        }
+        if (encodingAesKey != null) {
+            PushCrypto.aesKey(encodingAesKey.reveal());
             if (expectedAppId == null || expectedAppId.isBlank()) {
                 throw new IllegalArgumentException("wechat:events needs the appId option with encodingAesKey: the "
                                                    + "appid every decrypted push must carry");
@@ -41,11 +45,5 @@ public record PushSettings(String token, String encodingAesKey, String expectedA
                                                + "(letters, digits and - _ . ~ between slashes), got "
                                                + (path == null ? "null" : "'" + Texts.printable(path, 200) + "'"));
         }
-    }
-
-    @Override
-    public String toString() {
-        return "PushSettings[expectedAppId=" + expectedAppId + ", path=" + path + ", timestampWindow="
-               + timestampWindow + ", maxBodySize=" + maxBodySize + "]";
     }
 }

@@ -1,10 +1,10 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 
-import io.camelwechat.component.wechat.WorkerPools;
-import io.camelwechat.component.wechat.consumer.WatcherHeaders;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.engine.PushHints;
+import io.camelwechat.component.wechat.internal.support.WorkerPools;
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -25,15 +25,14 @@ import org.apache.camel.support.service.ServiceHelper;
 public class WeChatEventsConsumer extends DefaultConsumer {
 
     private final PushSettings settings;
-    private final Consumer<String> auditHints;
+    private final PushHints hints;
     private ExecutorService emitter;
     private org.apache.camel.Consumer httpConsumer;
 
-    public WeChatEventsConsumer(Endpoint endpoint, Processor processor, PushSettings settings,
-                                Consumer<String> auditHints) {
+    public WeChatEventsConsumer(Endpoint endpoint, Processor processor, PushSettings settings, PushHints hints) {
         super(endpoint, processor);
         this.settings = settings;
-        this.auditHints = auditHints;
+        this.hints = hints;
     }
 
     @Override
@@ -63,13 +62,13 @@ public class WeChatEventsConsumer extends DefaultConsumer {
         try {
             Message message = exchange.getMessage();
             message.setBody(event.body());
-            message.setHeader(PushHeaders.EVENT_TYPE, event.type());
-            message.setHeader(WatcherHeaders.APP_ID, event.appId());
+            message.setHeader(WeChatConstants.EVENT_TYPE, event.type());
+            message.setHeader(WeChatConstants.APP_ID, event.appId());
             if (event.body() instanceof CategoryAuditEvent audit) {
-                message.setHeader(WatcherHeaders.CATEGORY_FIRST, audit.first());
-                message.setHeader(WatcherHeaders.CATEGORY_SECOND, audit.second());
-                message.setHeader(WatcherHeaders.AUDIT_STATUS, audit.ret());
-                message.setHeader(WatcherHeaders.AUDIT_REASON, audit.reason());
+                message.setHeader(WeChatConstants.CATEGORY_FIRST, audit.first());
+                message.setHeader(WeChatConstants.CATEGORY_SECOND, audit.second());
+                message.setHeader(WeChatConstants.AUDIT_STATUS, audit.ret());
+                message.setHeader(WeChatConstants.AUDIT_REASON, audit.reason());
             }
             getProcessor().process(exchange);
         } catch (Exception e) {
@@ -82,12 +81,7 @@ public class WeChatEventsConsumer extends DefaultConsumer {
             releaseExchange(exchange, false);
         }
         if (event.body() instanceof CategoryAuditEvent) {
-            try {
-                auditHints.accept(event.appId());
-            } catch (RuntimeException e) {
-                getExceptionHandler().handleException("Hinting the category watchers of " + event.appId() + " failed",
-                        e);
-            }
+            hints.auditEnded(event.appId());
         }
     }
 }

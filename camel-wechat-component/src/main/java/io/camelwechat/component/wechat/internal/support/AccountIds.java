@@ -1,5 +1,7 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.support;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -7,10 +9,10 @@ import java.util.regex.Pattern;
  * are checked loosely, as ASCII letters, digits, {@code _} and {@code -} up to 64 characters: enough to keep a
  * CR/LF, a space or a path out of URLs, request bodies and log lines, without refusing a test account's id.
  */
-final class AccountIds {
+public final class AccountIds {
 
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    static final String ALLOWED = "ASCII letters, digits, _ and -, at most 64 characters (like wx1234567890abcdef)";
+    public static final String ALLOWED = "ASCII letters, digits, _ and -, at most 64 characters (like wx1234567890abcdef)";
 
     private AccountIds() {
     }
@@ -19,28 +21,24 @@ final class AccountIds {
      * @param name the option or header the appid came from, for the message
      * @throws IllegalArgumentException naming it and what is allowed
      */
-    static String check(String appId, String name) {
+    public static String check(String appId, String name) {
         if (appId == null || !APP_ID.matcher(appId).matches()) {
             throw new IllegalArgumentException(name + " must be an appid of " + ALLOWED + ", got "
-                                               + InputValues.describe(appId));
+                                               + Texts.describe(appId));
         }
         return appId;
     }
 
-    /** The appid options of an endpoint, when set. */
-    static void checkOptions(WeChatConfiguration configuration) {
-        if (configuration.getAppId() != null && !configuration.getAppId().isEmpty()) {
-            check(configuration.getAppId(), "appId");
+    /** An optional appid option: checked when set. */
+    public static void checkOption(String appId, String option) {
+        if (appId != null && !appId.isEmpty()) {
+            check(appId, option);
         }
-        if (configuration.getComponentAppId() != null && !configuration.getComponentAppId().isEmpty()) {
-            check(configuration.getComponentAppId(), "componentAppId");
-        }
-        if (configuration.getAppIds() != null) {
-            for (String appId : configuration.getAppIds().split(",")) {
-                if (!appId.isBlank()) {
-                    check(appId.trim(), "appIds");
-                }
-            }
-        }
+    }
+
+    /** A comma-separated list of appids, each checked; blank entries dropped, duplicates kept once. */
+    public static List<String> parseList(String appIds, String option) {
+        return Arrays.stream(appIds.split(",")).map(String::trim).filter(appId -> !appId.isEmpty())
+                .map(appId -> check(appId, option)).distinct().toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.health;
+package io.camelwechat.component.wechat.internal.support;
 
 import org.apache.camel.health.HealthCheck;
 

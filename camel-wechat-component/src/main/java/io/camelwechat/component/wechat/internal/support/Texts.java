@@ -63,4 +63,15 @@ public final class Texts {
         }
         return true;
     }
+
+    /** A value for a message: Strings quoted and cut to 80 characters, control characters escaped, others typed. */
+    public static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String text) {
+            return "'" + printable(text, 80) + "'";
+        }
+        return printable(String.valueOf(value), 80) + " (" + value.getClass().getSimpleName() + ")";
+    }
 }

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat;
+package io.camelwechat.component.wechat.internal.support;
 
 import java.util.concurrent.ExecutorService;
 

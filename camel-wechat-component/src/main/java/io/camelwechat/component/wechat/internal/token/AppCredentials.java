@@ -1,22 +1,24 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelwechat.component.wechat.spi.Secret;
+
 /**
  * The app secrets known to one component, by appid. Endpoints register their {@code appId}/{@code appSecret} when
  * they start; a message may then act for any registered account through the {@code CamelWeChatAppId} header.
- * {@link #toString()} never shows a secret.
+ * Thread-safe.
  */
 public final class AppCredentials {
 
-    private final Map<String, String> secretsByAppId = new ConcurrentHashMap<>();
+    private final Map<String, Secret> secretsByAppId = new ConcurrentHashMap<>();
 
     /**
      * @throws IllegalArgumentException if the appid is already registered with a different secret
      */
-    public void register(String appId, String appSecret) {
-        String previous = secretsByAppId.putIfAbsent(appId, appSecret);
+    public void register(String appId, Secret appSecret) {
+        Secret previous = secretsByAppId.putIfAbsent(appId, appSecret);
         if (previous != null && !previous.equals(appSecret)) {
             throw new IllegalArgumentException("appId " + appId + " is configured with two different appSecret "
                                                + "values; configure one secret per account");
@@ -26,8 +28,8 @@ public final class AppCredentials {
     /**
      * @throws IllegalArgumentException if no endpoint or component configured this appid with a secret
      */
-    public String secretFor(String appId) {
-        String secret = secretsByAppId.get(appId);
+    public Secret secretFor(String appId) {
+        Secret secret = secretsByAppId.get(appId);
         if (secret == null) {
             throw new IllegalArgumentException("no appSecret is configured for appId " + appId
                                                + ": configure appId and appSecret on the component or an endpoint "
@@ -38,10 +40,5 @@ public final class AppCredentials {
 
     public boolean isKnown(String appId) {
         return secretsByAppId.containsKey(appId);
-    }
-
-    @Override
-    public String toString() {
-        return "AppCredentials" + secretsByAppId.keySet();
     }
 }

@@ -1,24 +1,25 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import io.camelwechat.component.wechat.client.RequestBody;
-import io.camelwechat.component.wechat.client.WeChatHttpClient;
-import io.camelwechat.component.wechat.client.WeChatHttpException;
-import io.camelwechat.component.wechat.client.WeChatRequest;
-import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
+import io.camelwechat.component.wechat.internal.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.Secret;
 
 /** Fetches an account's token with its appid and AppSecret, in the stable or the classic way. */
 public final class AppSecretTokenFetcher implements TokenFetcher {
 
     private final WeChatHttpClient client;
     private final AppCredentials credentials;
-    private final BiFunction<String, String, WeChatRequest> requestForAppIdAndSecret;
+    private final BiFunction<String, Secret, WeChatRequest> requestForAppIdAndSecret;
 
     private AppSecretTokenFetcher(WeChatHttpClient client, AppCredentials credentials,
-                                  BiFunction<String, String, WeChatRequest> requestForAppIdAndSecret) {
+                                  BiFunction<String, Secret, WeChatRequest> requestForAppIdAndSecret) {
         this.client = client;
         this.credentials = credentials;
         this.requestForAppIdAndSecret = requestForAppIdAndSecret;
@@ -48,23 +49,15 @@ public final class AppSecretTokenFetcher implements TokenFetcher {
      * in a cluster only one node (or a central token service) should use this mode.
      */
     public static AppSecretTokenFetcher classic(WeChatHttpClient client, String baseUrl, AppCredentials credentials) {
-        return new AppSecretTokenFetcher(client, credentials, (appId, secret) -> {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("grant_type", "client_credential");
-            query.put("appid", appId);
-            query.put("secret", secret);
-            return new WeChatRequest("getAccessToken", HttpMethod.GET, baseUrl, "/cgi-bin/token", query, null);
-        });
+        return new AppSecretTokenFetcher(client, credentials, (appId, secret) -> new WeChatRequest("getAccessToken",
+                HttpMethod.GET, baseUrl, "/cgi-bin/token", Map.of("grant_type", "client_credential", "appid", appId),
+                Map.of("secret", secret), null));
     }
 
     @Override
     public AccessToken fetch(String appId) {
         WeChatRequest request = requestForAppIdAndSecret.apply(appId, credentials.secretFor(appId));
         TokenAnswer answer = client.execute(request, TokenAnswer.class);
-        if (answer.accessToken() == null || answer.accessToken().isBlank()) {
-            throw new WeChatHttpException(request.api(), 200, "OK", request.label() + " answered without an "
-                                                                    + "access_token", null);
-        }
-        return answer.toAccessToken();
+        return TokenAnswer.require(request, "access_token", answer.accessToken(), answer.expiresIn());
     }
 }

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +14,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.camelwechat.component.wechat.internal.support.KeyedLocks;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,15 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
 
     /** How long tokens live and when they are refreshed. */
     public record Policy(Duration expiryMargin, Duration refreshAhead, Duration refreshRetryDelay) {
+
+        /** After a failed background refresh, the cached token is served this long before the next attempt. */
+        static final Duration REFRESH_RETRY_DELAY = Duration.ofSeconds(10);
+
+        /** The options' policy: margin and refresh-ahead as configured, failed refreshes retried after 10 s. */
+        public Policy(Duration expiryMargin, Duration refreshAhead) {
+            this(expiryMargin, refreshAhead, REFRESH_RETRY_DELAY);
+        }
+
         public Policy {
             requireNotNegative(expiryMargin, "tokenExpiryMargin");
             requireNotNegative(refreshAhead, "tokenRefreshAhead");
@@ -95,7 +107,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> refreshNotBefore = new ConcurrentHashMap<>();
     private final ForceRefreshLimiter forceLimiter;
-    private final Map<String, Object> forceLocks = new ConcurrentHashMap<>();
+    private final KeyedLocks forceLocks = new KeyedLocks();
     private final Executor refreshExecutor;
 
     /**
@@ -213,21 +225,18 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
             return Optional.empty();
         }
         // per account: a slow force_refresh of one account must not hold up the others sharing this cache
-        synchronized (forceLocks.computeIfAbsent(appId, key -> new Object())) {
+        return forceLocks.withLock(appId, () -> {
             // a racing caller may have forced already: its token serves everyone
             Optional<AccessToken> current = cachedToken(appId);
             if (current.isPresent() && !current.get().value().equals(rejectedToken)) {
                 return current;
             }
-            String refused = forceLimiter.tryAcquire(appId);
-            if (refused != null) {
-                throw new IllegalStateException("cannot force a token refresh for " + appId + ": " + refused);
-            }
+            forceLimiter.acquire(appId);
             AccessToken forced = forceFetcher.fetch(appId);
             statistics.forcedRefresh(appId);
             // a forced fetch ends every earlier token, so the forced one always replaces what is cached
             tokens.asMap().compute(appId, (key, cached) -> publish(appId, forced));
             return Optional.of(forced);
-        }
+        });
     }
 }

@@ -1,21 +1,22 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.camelwechat.component.wechat.client.RequestBody;
-import io.camelwechat.component.wechat.client.WeChatHttpClient;
-import io.camelwechat.component.wechat.client.WeChatHttpException;
-import io.camelwechat.component.wechat.client.WeChatRequest;
-import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.RequestBody;
+import io.camelwechat.component.wechat.internal.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.Secret;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 
 /**
  * A third-party platform's {@code component_access_token}: {@code POST /cgi-bin/component/api_component_token}
  * with the platform's appid, secret and the latest verify ticket from the {@link VerifyTicketStore}.
  */
-final class ComponentTokenFetcher implements TokenFetcher {
+public final class ComponentTokenFetcher implements TokenFetcher {
 
     static final String PATH = "/cgi-bin/component/api_component_token";
 
@@ -24,38 +25,32 @@ final class ComponentTokenFetcher implements TokenFetcher {
     private final AppCredentials componentSecrets;
     private final VerifyTicketStore tickets;
 
-    ComponentTokenFetcher(WeChatHttpClient client, String baseUrl, AppCredentials componentSecrets,
-                          VerifyTicketStore tickets) {
+    public ComponentTokenFetcher(WeChatHttpClient client, String baseUrl, AppCredentials componentSecrets,
+                                 VerifyTicketStore tickets) {
         this.client = client;
         this.baseUrl = baseUrl;
         this.componentSecrets = componentSecrets;
         this.tickets = tickets;
     }
 
-    record Answer(@JsonProperty("component_access_token") String componentAccessToken,
+    record Answer(@JsonProperty("component_access_token") Secret componentAccessToken,
             @JsonProperty("expires_in") long expiresIn) {
-        @Override
-        public String toString() {
-            return "Answer[expiresIn=" + expiresIn + "]";
-        }
     }
 
     @Override
     public AccessToken fetch(String componentAppId) {
-        String ticket = tickets.load(componentAppId).orElseThrow(() -> new IllegalStateException(
-                "no component_verify_ticket is known for component " + componentAppId + ": set the "
-                + "componentVerifyTicket option or save WeChat's pushed ticket in the VerifyTicketStore"));
-        Map<String, String> body = new LinkedHashMap<>();
+        Secret ticket = tickets.load(componentAppId).map(Secret::ofNullable).orElseThrow(
+                () -> new IllegalStateException("no component_verify_ticket is known for component " + componentAppId
+                                                + ": set the componentVerifyTicket option or save WeChat's pushed "
+                                                + "ticket in the VerifyTicketStore"));
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("component_appid", componentAppId);
         body.put("component_appsecret", componentSecrets.secretFor(componentAppId));
         body.put("component_verify_ticket", ticket);
         WeChatRequest request = new WeChatRequest("getComponentAccessToken", HttpMethod.POST, baseUrl, PATH,
                 Map.of(), new RequestBody.Json(body));
         Answer answer = client.execute(request, Answer.class);
-        if (answer.componentAccessToken() == null || answer.componentAccessToken().isBlank()) {
-            throw new WeChatHttpException(request.api(), 200, "OK",
-                    request.label() + " answered without a component_access_token", null);
-        }
-        return new AccessToken(answer.componentAccessToken(), Duration.ofSeconds(answer.expiresIn()));
+        return TokenAnswer.require(request, "component_access_token", answer.componentAccessToken(),
+                answer.expiresIn());
     }
 }

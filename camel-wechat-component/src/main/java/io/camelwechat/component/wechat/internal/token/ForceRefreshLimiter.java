@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.camelwechat.component.wechat.spi.ForceRefreshRefusedException;
 
 /**
  * WeChat's rule for {@code force_refresh=true} on stable_token: at most 20 a day per account, at least 30 s
@@ -25,8 +26,12 @@ final class ForceRefreshLimiter {
         this.ticker = ticker;
     }
 
-    /** Takes a permit, or says why there is none (null when granted). */
-    String tryAcquire(String appId) {
+    /**
+     * Takes a permit.
+     *
+     * @throws ForceRefreshRefusedException saying which of WeChat's limits stands in the way
+     */
+    void acquire(String appId) {
         Deque<Long> times = history.computeIfAbsent(appId, key -> new ArrayDeque<>());
         synchronized (times) {
             long now = ticker.read();
@@ -34,13 +39,16 @@ final class ForceRefreshLimiter {
                 times.removeFirst();
             }
             if (times.size() >= PER_DAY) {
-                return "the " + PER_DAY + " forced refreshes WeChat allows per day are used up";
+                throw refused(appId, "the " + PER_DAY + " forced refreshes WeChat allows per day are used up");
             }
             if (!times.isEmpty() && now - times.peekLast() < MIN_SPACING.toNanos()) {
-                return "the last forced refresh was less than " + MIN_SPACING.toSeconds() + " s ago";
+                throw refused(appId, "the last forced refresh was less than " + MIN_SPACING.toSeconds() + " s ago");
             }
             times.addLast(now);
-            return null;
         }
+    }
+
+    private static ForceRefreshRefusedException refused(String appId, String why) {
+        return new ForceRefreshRefusedException("cannot force a token refresh for " + appId + ": " + why);
     }
 }

@@ -1,6 +1,10 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.time.Duration;
+
+import io.camelwechat.component.wechat.spi.AccessToken;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.Secret;
 
 /**
  * Hands out a token managed outside this component (tokenMode {@code static}). It cannot be refreshed: an
@@ -10,8 +14,8 @@ public final class StaticAccessTokenProvider implements AccessTokenProvider {
 
     private final AccessToken token;
 
-    public StaticAccessTokenProvider(String accessToken) {
-        if (accessToken == null || accessToken.isBlank()) {
+    public StaticAccessTokenProvider(Secret accessToken) {
+        if (accessToken == null) {
             throw new IllegalArgumentException("accessToken must be set when tokenMode is static");
         }
         // WeChat's lifetime is unknown here; the value is never expired by this provider

@@ -1,4 +1,6 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
+
+import io.camelwechat.component.wechat.spi.AccessToken;
 
 /** Obtains a fresh access token from WeChat for one account. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,16 +1,21 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
+
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.AuthorizerTokenStore;
+import io.camelwechat.component.wechat.spi.Secret;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 
 /**
  * What an endpoint says about its tokens: where they come from, for which account, and how they are cached.
- * {@link #toString()} leaves every secret out.
+ * Credentials are {@link Secret}s, so printing the settings shows none.
  *
  * @param customProvider a user's provider; when set, the mode's own options are not used
  */
 public record TokenSettings(
         TokenMode mode,
         String appId,
-        String appSecret,
-        String accessToken,
+        Secret appSecret,
+        Secret accessToken,
         String baseUrl,
         CachingAccessTokenProvider.Policy cachePolicy,
         boolean allowForceRefresh,
@@ -20,21 +25,10 @@ public record TokenSettings(
     /** The third-party platform options of tokenMode authorizer. */
     public record ThirdPartyPlatform(
             String componentAppId,
-            String componentAppSecret,
-            String componentVerifyTicket,
-            String authorizerRefreshToken,
+            Secret componentAppSecret,
+            Secret componentVerifyTicket,
+            Secret authorizerRefreshToken,
             VerifyTicketStore verifyTicketStore,
             AuthorizerTokenStore authorizerTokenStore) {
-
-        @Override
-        public String toString() {
-            return "ThirdPartyPlatform[componentAppId=" + componentAppId + "]";
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "TokenSettings[mode=" + mode + ", appId=" + appId + ", baseUrl=" + baseUrl + ", " + cachePolicy
-               + ", " + platform + (customProvider == null ? "" : ", custom provider") + "]";
     }
 }

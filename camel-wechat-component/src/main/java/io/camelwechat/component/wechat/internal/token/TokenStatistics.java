@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.token;
 
 import java.util.List;
 import java.util.Map;
@@ -59,11 +59,11 @@ public final class TokenStatistics {
         of(appId).forcedRefreshes.increment();
     }
 
-    void retriedAfterTokenRejection(String appId) {
+    public void retriedAfterTokenRejection(String appId) {
         of(appId).tokenRetries.increment();
     }
 
-    void retriedWhileBusy(String appId) {
+    public void retriedWhileBusy(String appId) {
         of(appId).busyRetries.increment();
     }
 

@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.consumer;
+package io.camelwechat.component.wechat.internal.watcher;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-account backoff: an account whose poll failed is skipped for 1, 2, 4, ... polls (at most {@code maxSkip}),
  * so that a broken account (revoked authorization, no permission) costs few calls and does not slow the others.
- * A success resets it. Thread-safe.
+ * A success resets it. Updated by the watcher's polling thread only; the readiness check reads {@link #failing()}
+ * from other threads, which the concurrent map keeps safe.
  */
 final class AccountBackoff {
 

@@ -1,21 +1,29 @@
-package io.camelwechat.component.wechat.consumer;
+package io.camelwechat.component.wechat.internal.watcher;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
-import io.camelwechat.component.wechat.WorkerPools;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.internal.engine.AccountCalls;
+import io.camelwechat.component.wechat.internal.engine.CallSettings;
+import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
+import io.camelwechat.component.wechat.internal.support.AccountIds;
+import io.camelwechat.component.wechat.internal.support.WorkerPools;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategories;
+import io.camelwechat.component.wechat.spi.WeChatAccountsProvider;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -43,8 +51,12 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     private static final AtomicLong WATCHER_NUMBERS = new AtomicLong();
 
     private final WatcherSettings settings;
-    private final Function<String, SettingCategories> fetcher;
+    private final WeChatEngine engine;
     private final Clock clock;
+    private volatile AccountCalls calls;
+    private AutoCloseable hints;
+    /** The accounts of the last poll: what a push hint may check without asking the accounts provider again. */
+    private volatile Set<String> watched = Set.of();
     private final AccountBackoff backoff = new AccountBackoff(MAX_ACCOUNT_SKIPS);
     private volatile ExecutorService pollers;
     /** Orders fetches, so that a delivery never uses an answer older than the last one delivered from. */
@@ -52,22 +64,25 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     private final Map<String, Long> lastDeliveredSequence = new ConcurrentHashMap<>();
     private WatcherHealthCheck healthCheck;
 
-    /** What the endpoint configures: the accounts, where state lives, how many polls run at once. */
+    /**
+     * What the endpoint configures.
+     *
+     * @param accounts    the accounts to watch, asked before every poll
+     * @param state       where the last delivered state of each account is kept
+     * @param pushHints   whether an audit push for a watched account makes the watcher check it at once
+     * @param calls       the token source and retry rules of the fetches
+     * @param listRequest getSettingCategories, the same for every account but the token
+     */
     public record WatcherSettings(WeChatAccountsProvider accounts, StateRepository<String, String> state,
-            int pollConcurrency, boolean emitInitialState) {
+            int pollConcurrency, boolean emitInitialState, boolean pushHints, CallSettings calls,
+            WeChatRequest listRequest) {
     }
 
-    /**
-     * @param fetcher getSettingCategories for an account, with the endpoint's token handling and retry rules
-     */
-    public CategoryAuditConsumer(org.apache.camel.Endpoint endpoint, Processor processor, WatcherSettings settings,
-                                 Function<String, SettingCategories> fetcher, Clock clock) {
+    public CategoryAuditConsumer(Endpoint endpoint, Processor processor, WatcherSettings settings, WeChatEngine engine,
+                                 Clock clock) {
         super(endpoint, processor);
-        if (settings.pollConcurrency() < 1) {
-            throw new IllegalArgumentException("pollConcurrency must be at least 1, got " + settings.pollConcurrency());
-        }
         this.settings = settings;
-        this.fetcher = fetcher;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -77,6 +92,10 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         // It is never stopped by the consumer: Camel's repositories clear their contents on stop, which would
         // lose what other consumers sharing the instance, or this one after a route restart, still need.
         ServiceHelper.startService(settings.state());
+        calls = engine.openCalls(settings.calls());
+        if (settings.pushHints()) {
+            hints = engine.pushHints().listen(this::checkNow);
+        }
         pollers = WorkerPools.newPool(getEndpoint().getCamelContext(), this, "WeChatCategoryWatcher",
                 settings.pollConcurrency(), false);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
@@ -99,11 +118,19 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         if (registry != null && healthCheck != null) {
             registry.unregister(healthCheck);
         }
+        if (hints != null) {
+            hints.close();
+            hints = null;
+        }
+        if (calls != null) {
+            calls.close();
+        }
     }
 
     @Override
     protected int poll() throws Exception {
-        Set<String> accounts = new LinkedHashSet<>(settings.accounts().appIds());
+        Set<String> accounts = validAccounts(settings.accounts().appIds());
+        watched = accounts;
         backoff.retainOnly(accounts);
         lastDeliveredSequence.keySet().retainAll(accounts); // accounts no longer watched (authorizers come and go)
         Map<String, Future<Fetched>> fetches = new LinkedHashMap<>();
@@ -148,7 +175,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
      */
     public void checkNow(String appId) {
         ExecutorService executor = pollers;
-        if (executor == null || !isRunAllowed() || !settings.accounts().appIds().contains(appId)) {
+        if (executor == null || !isRunAllowed() || !watched.contains(appId)) {
             return;
         }
         executor.execute(() -> {
@@ -168,7 +195,22 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     private Fetched fetch(String appId) {
         long sequence = fetchSequence.incrementAndGet();
-        return new Fetched(sequence, fetcher.apply(appId));
+        AccountCalls open = calls;
+        return new Fetched(sequence, open.call(open.resolveAccount(appId), settings.listRequest(), false,
+                SettingCategories.class));
+    }
+
+    /** The provider's accounts without the ids that are not appids (logged, escaped, and skipped). */
+    private static Set<String> validAccounts(Collection<String> appIds) {
+        Set<String> valid = new LinkedHashSet<>();
+        for (String appId : appIds) {
+            try {
+                valid.add(AccountIds.check(appId, "an appid from the accountsProvider"));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("The category watcher skips an account: {}", e.getMessage());
+            }
+        }
+        return valid;
     }
 
     /** Diffs one account against what was delivered and emits each change, committing it once delivered. */
@@ -229,13 +271,14 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     private static void populate(Message message, CategoryChange change) {
         message.setBody(change);
-        message.setHeader(WatcherHeaders.APP_ID, change.appId());
-        message.setHeader(WatcherHeaders.CATEGORY_FIRST, change.first());
-        message.setHeader(WatcherHeaders.CATEGORY_SECOND, change.second());
-        message.setHeader(WatcherHeaders.AUDIT_STATUS, change.status());
-        message.setHeader(WatcherHeaders.PREVIOUS_AUDIT_STATUS, change.previousStatus());
-        message.setHeader(WatcherHeaders.AUDIT_REASON, change.reason());
-        message.setHeader(WatcherHeaders.CHANGE_TYPE, change.type().name());
+        message.setHeader(WeChatConstants.APP_ID, change.appId());
+        message.setHeader(WeChatConstants.CATEGORY_FIRST, change.first());
+        message.setHeader(WeChatConstants.CATEGORY_SECOND, change.second());
+        message.setHeader(WeChatConstants.AUDIT_STATUS, change.status());
+        message.setHeader(WeChatConstants.PREVIOUS_AUDIT_STATUS, change.previousStatus());
+        message.setHeader(WeChatConstants.AUDIT_REASON, change.reason());
+        message.setHeader(WeChatConstants.PREVIOUS_AUDIT_REASON, change.previousReason());
+        message.setHeader(WeChatConstants.CHANGE_TYPE, change.type().name());
     }
 
     /** The accounts whose last poll failed, each with its error: what the readiness check reports. */

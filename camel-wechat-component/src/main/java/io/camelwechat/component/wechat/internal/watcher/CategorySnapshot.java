@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.consumer;
+package io.camelwechat.component.wechat.internal.watcher;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +15,10 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.camelwechat.component.wechat.internal.support.WireFormat;
 import io.camelwechat.component.wechat.model.CategoryAuditStatus;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategory;
-import io.camelwechat.component.wechat.model.WireFormat;
 
 /**
  * What the watcher last delivered for one account: each category's names, audit status and reason, keyed by
@@ -33,7 +33,7 @@ public final class CategorySnapshot {
     }
 
     /** Reads the stored form; resolved once, as resolving the generic type per read showed in profiles. */
-    private static final ObjectReader STORED = WireFormat.mapper().readerFor(new TypeReference<Map<String, Entry>>() {
+    private static final ObjectReader STORED = WireFormat.reader(new TypeReference<Map<String, Entry>>() {
     });
     /** By first then second id; parses the "first/second" keys in place (it runs for every snapshot read). */
     private static final Comparator<String> BY_IDS = (one, other) -> {
@@ -41,7 +41,7 @@ public final class CategorySnapshot {
         return byFirst != 0 ? byFirst : Integer.compare(second(one), second(other));
     };
 
-    private static final ObjectWriter ASCII_JSON = WireFormat.mapper().writer()
+    private static final ObjectWriter ASCII_JSON = WireFormat.writer()
             .with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     private final Map<String, Entry> entries;
@@ -96,24 +96,24 @@ public final class CategorySnapshot {
             } else if (before.status() != now.status()
                        || (now.status() == CategoryAuditStatus.REJECTED.code()
                            && !Objects.equals(before.reason(), now.reason()))) {
-                changes.put(key, change(appId, key, before.status(), now, CategoryChange.Type.STATUS_CHANGED,
-                        detectedAt));
+                changes.put(key, change(appId, key, before, now, CategoryChange.Type.STATUS_CHANGED, detectedAt));
             }
         });
         previous.entries.forEach((key, before) -> {
             if (!current.entries.containsKey(key)) {
                 changes.put(key, new CategoryChange(appId, first(key), before.firstName(), second(key),
-                        before.secondName(), before.status(), null, before.reason(), CategoryChange.Type.REMOVED,
-                        detectedAt));
+                        before.secondName(), before.status(), null, before.reason(), before.reason(),
+                        CategoryChange.Type.REMOVED, detectedAt));
             }
         });
         return new ArrayList<>(changes.values());
     }
 
-    private static CategoryChange change(String appId, String key, Integer previousStatus, Entry now,
-                                         CategoryChange.Type type, Instant detectedAt) {
+    private static CategoryChange change(String appId, String key, Entry before, Entry now, CategoryChange.Type type,
+                                         Instant detectedAt) {
         return new CategoryChange(appId, first(key), now.firstName(), second(key), now.secondName(),
-                previousStatus, now.status(), now.reason(), type, detectedAt);
+                before == null ? null : before.status(), now.status(), before == null ? null : before.reason(),
+                now.reason(), type, detectedAt);
     }
 
     /** This snapshot with one delivered change applied: what is committed after its exchange succeeded. */

@@ -1,8 +1,8 @@
-package io.camelwechat.component.wechat.consumer;
+package io.camelwechat.component.wechat.internal.watcher;
 
 import java.util.Map;
 
-import io.camelwechat.component.wechat.health.ReadinessCheck;
+import io.camelwechat.component.wechat.internal.support.ReadinessCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**

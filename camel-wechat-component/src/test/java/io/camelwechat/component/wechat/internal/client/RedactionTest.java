@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.client;
+package io.camelwechat.component.wechat.internal.client;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.camelwechat.component.wechat.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest.HttpMethod;
+import io.camelwechat.component.wechat.spi.Secret;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,7 @@ class RedactionTest {
                 Duration.ofSeconds(1), 1, null, 0, null))) {
             // the component refuses such a path when the endpoint is created; the transport must hold by itself
             WeChatRequest request = new WeChatRequest("x", HttpMethod.GET, "http://127.0.0.1:" + port,
-                    "/cgi-bin/a b\r\nHost: evil", Map.of(), null).withAccessToken(TOKEN);
+                    "/cgi-bin/a b\r\nHost: evil", Map.of(), null).withAccessToken(Secret.of(TOKEN));
 
             RuntimeException failure = assertThrows(RuntimeException.class, () -> client.execute(request, Map.class));
 
@@ -70,8 +71,8 @@ class RedactionTest {
     @Test
     void credentialsInTokenRequestBodies_areKnownAsSecrets() {
         WeChatRequest request = new WeChatRequest("getStableAccessToken", HttpMethod.POST, "http://h", "/cgi-bin/x",
-                Map.of(), new RequestBody.Json(Map.of("appid", "wx1", "secret", "app-secret-1")))
-                .withAccessToken(TOKEN);
+                Map.of(), new RequestBody.Json(Map.of("appid", "wx1", "secret", Secret.of("app-secret-1"))))
+                .withAccessToken(Secret.of(TOKEN));
 
         assertEquals(List.of(TOKEN, "app-secret-1"), request.secretValues());
     }

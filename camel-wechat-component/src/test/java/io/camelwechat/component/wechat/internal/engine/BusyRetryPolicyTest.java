@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;

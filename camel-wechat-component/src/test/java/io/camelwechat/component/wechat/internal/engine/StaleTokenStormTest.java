@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.token;
+package io.camelwechat.component.wechat.internal.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.camelwechat.component.wechat.client.WeChatApiException;
-import io.camelwechat.component.wechat.client.WeChatRequest;
+import io.camelwechat.component.wechat.WeChatApiException;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.spi.AccessToken;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,13 +52,13 @@ class StaleTokenStormTest {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 results.add(callers.submit(() -> invoker.invoke("wxa", request, false, token -> {
-                    if (token.equals(stale)) {
+                    if (token.matches(stale)) {
                         allHoldTheStaleToken.countDown();
                         await(allHoldTheStaleToken);
                         throw new WeChatApiException("getSettingCategories", "GET /cgi-bin/wxopen/getcategory", 40001,
                                 "invalid credential");
                     }
-                    return "ok with " + token;
+                    return "ok with " + token.reveal();
                 })));
             }
             for (Future<String> result : results) {

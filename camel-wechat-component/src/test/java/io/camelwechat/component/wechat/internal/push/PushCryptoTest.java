@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

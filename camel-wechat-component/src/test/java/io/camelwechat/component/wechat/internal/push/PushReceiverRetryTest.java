@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.push;
+package io.camelwechat.component.wechat.internal.push;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelwechat.component.wechat.token.VerifyTicketStore;
+import io.camelwechat.component.wechat.spi.Secret;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 import io.camelwechat.simulator.WeChatPushes;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -41,7 +42,8 @@ class PushReceiverRetryTest {
         };
         Instant now = Instant.now();
         List<PushEvent> events = new ArrayList<>();
-        PushReceiver receiver = new PushReceiver(new PushSettings(TOKEN, null, COMPONENT, "/wechat/platform",
+        PushReceiver receiver = new PushReceiver(new PushSettings(Secret.of(TOKEN), null, COMPONENT,
+                "/wechat/platform",
                 Duration.ofMinutes(5), 64 * 1024, failingOnce, Clock.fixed(now, java.time.ZoneOffset.UTC)),
                 events::add);
         String timestamp = String.valueOf(now.getEpochSecond());

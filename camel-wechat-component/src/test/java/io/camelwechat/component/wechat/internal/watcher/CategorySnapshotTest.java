@@ -1,10 +1,10 @@
-package io.camelwechat.component.wechat.consumer;
+package io.camelwechat.component.wechat.internal.watcher;
 
 import java.time.Instant;
 import java.util.List;
 
-import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.CategoryChange.Type;
+import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategory;
 import org.junit.jupiter.api.Test;
 

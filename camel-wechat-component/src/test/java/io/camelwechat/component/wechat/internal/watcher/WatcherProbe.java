@@ -1,4 +1,4 @@
-package io.camelwechat.component.wechat.consumer;
+package io.camelwechat.component.wechat.internal.watcher;
 
 /** Runs one poll of a watcher from a test, as its scheduler would, and returns what poll() returned. */
 public final class WatcherProbe {

@@ -1,0 +1,92 @@
+package io.camelwechat.component.wechat.internal.engine;
+
+import java.util.function.Consumer;
+
+import io.camelwechat.component.wechat.WeChatApiException;
+import io.camelwechat.component.wechat.WeChatConstants;
+import io.camelwechat.component.wechat.internal.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.internal.client.WeChatRequest;
+import io.camelwechat.component.wechat.internal.support.AccountIds;
+import io.camelwechat.component.wechat.internal.token.TokenMode;
+import io.camelwechat.component.wechat.internal.token.TokenSettings;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+
+/** The engine's {@link AccountCalls}: the account rules of one producer or consumer over the shared engine. */
+final class EngineAccountCalls implements AccountCalls {
+
+    private final TokenSettings tokenSettings;
+    private final AccessTokenProvider tokens;
+    private final TokenProviders providers;
+    private final ResilientInvoker invoker;
+    private final WeChatHttpClient client;
+    private final WeChatMetrics metrics;
+    private final Consumer<EngineAccountCalls> onClose;
+
+    EngineAccountCalls(CallSettings settings, AccessTokenProvider tokens, TokenProviders providers,
+                       WeChatHttpClient client, WeChatMetrics metrics, Consumer<EngineAccountCalls> onClose) {
+        this.tokenSettings = settings.tokens();
+        this.tokens = tokens;
+        this.providers = providers;
+        this.invoker = new ResilientInvoker(tokens, providers.circuit(), settings.busyRetries(),
+                providers.statistics());
+        this.client = client;
+        this.metrics = metrics;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public String resolveAccount(String headerAppId) {
+        String configured = tokenSettings.appId();
+        if (headerAppId == null || headerAppId.isBlank()) {
+            return configured;
+        }
+        AccountIds.check(headerAppId, WeChatConstants.APP_ID);
+        if (headerAppId.equals(configured) || tokenSettings.customProvider() != null
+            || tokenSettings.mode() == TokenMode.AUTHORIZER) {
+            return headerAppId;
+        }
+        if (tokenSettings.mode() == TokenMode.STATIC) {
+            throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", but "
+                                               + "tokenMode static holds one token, for appId "
+                                               + (configured == null ? "(not set)" : configured)
+                                               + ": use an endpoint whose accessToken belongs to " + headerAppId);
+        }
+        if (!providers.knowsAccount(headerAppId)) {
+            throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", which has "
+                                               + "no appSecret configured: configure it with appId and appSecret on "
+                                               + "the wechat component or an endpoint");
+        }
+        return headerAppId;
+    }
+
+    @Override
+    public <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType) {
+        metrics.watchAccount(appId);
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            T result = invoker.invoke(appId, request, write,
+                    token -> client.execute(request.withAccessToken(token), resultType));
+            outcome = "ok";
+            return result;
+        } catch (WeChatApiException e) {
+            outcome = String.valueOf(e.getErrcode());
+            throw e;
+        } finally {
+            metrics.recordCall(request.api(), outcome, System.nanoTime() - started);
+        }
+    }
+
+    @Override
+    public void close() {
+        onClose.accept(this);
+    }
+
+    String defaultAccount() {
+        return tokenSettings.appId();
+    }
+
+    AccessTokenProvider tokens() {
+        return tokens;
+    }
+}

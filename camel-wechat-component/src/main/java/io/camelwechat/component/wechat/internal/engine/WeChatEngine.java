@@ -1,0 +1,145 @@
+package io.camelwechat.component.wechat.internal.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.TabularData;
+
+import io.camelwechat.component.wechat.internal.client.WeChatHttpClient;
+import io.camelwechat.component.wechat.internal.support.WorkerPools;
+import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.spi.AccessTokenProvider;
+import io.camelwechat.component.wechat.spi.InMemoryVerifyTicketStore;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+
+/**
+ * Everything the endpoints of one component share while it runs: the one HTTP client, the token caches, the
+ * background-refresh pool, the quota circuits, the metrics, the readiness check, and the push hints between push
+ * receivers and category watchers. The component creates one engine, starts it in its own start and stops it in
+ * its stop; producers and consumers open {@link AccountCalls} from it. Thread-safe.
+ */
+public final class WeChatEngine {
+
+    /** Verify tickets pushed to a receiver that names no store; kept across restarts of the component. */
+    private final VerifyTicketStore defaultVerifyTicketStore = new InMemoryVerifyTicketStore();
+    private final PushHints pushHints = new PushHints();
+    private final Set<EngineAccountCalls> openCalls = ConcurrentHashMap.newKeySet();
+
+    private volatile Running running;
+
+    /** What exists between start and stop. */
+    private record Running(CamelContext context, WeChatHttpClient client, ExecutorService refreshPool,
+            TokenProviders tokens, WeChatMetrics metrics, WeChatTokenHealthCheck healthCheck) {
+    }
+
+    /**
+     * Builds the HTTP client, pools and caches, so that bad transport options fail the component's start, not the
+     * first message.
+     */
+    public synchronized void start(EngineSettings settings, CamelContext context) {
+        WeChatHttpClient client = new WeChatHttpClient(settings.transport());
+        // a few threads, so that one slow fetch does not hold up the others; refreshes are deduplicated per account
+        ExecutorService refreshPool = WorkerPools.newPool(context, this, "WeChatTokenRefresh", 4, true);
+        TokenProviders tokens = new TokenProviders(client, settings.ticker(), refreshPool,
+                new QuotaCircuitBreaker(settings.quotaCooldown(), settings.ticker()), defaultVerifyTicketStore);
+        WeChatTokenHealthCheck healthCheck = new WeChatTokenHealthCheck(this);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry != null) {
+            registry.register(healthCheck);
+        }
+        running = new Running(context, client, refreshPool, tokens,
+                WeChatMetrics.forContext(context, tokens.statistics()), healthCheck);
+    }
+
+    public synchronized void stop() throws IOException {
+        Running stopping = running;
+        running = null;
+        if (stopping == null) {
+            return;
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(stopping.context());
+        if (registry != null) {
+            registry.unregister(stopping.healthCheck());
+        }
+        stopping.context().getExecutorServiceManager().shutdown(stopping.refreshPool());
+        openCalls.clear();
+        stopping.client().close();
+    }
+
+    public boolean isStarted() {
+        return running != null;
+    }
+
+    /**
+     * Calls for a producer or consumer, with its token source and retry rules; registers its credentials so that
+     * messages can act for its account.
+     *
+     * @throws IllegalStateException if the engine is not started
+     */
+    public AccountCalls openCalls(CallSettings settings) {
+        Running engine = running();
+        EngineAccountCalls calls = new EngineAccountCalls(settings, engine.tokens().forEndpoint(settings.tokens()),
+                engine.tokens(), engine.client(), engine.metrics(), openCalls::remove);
+        openCalls.add(calls);
+        return calls;
+    }
+
+    public PushHints pushHints() {
+        return pushHints;
+    }
+
+    public VerifyTicketStore defaultVerifyTicketStore() {
+        return defaultVerifyTicketStore;
+    }
+
+    /** Per-account token counters and circuit state, for JMX: no token or secret is ever part of it. */
+    public TabularData tokenStatistics() throws OpenDataException {
+        Running engine = running();
+        return TokenStatisticsTable.of(engine.tokens().statistics(), engine.tokens().circuit().openCircuits());
+    }
+
+    /** The accounts whose quota circuit is open now, each with the time until the next try. */
+    public Map<String, Duration> openQuotaCircuits() {
+        return running().tokens().circuit().openCircuits();
+    }
+
+    /** What happened to an account's tokens so far: hits, fetches, refreshes, invalidations, retries. */
+    public TokenStatistics.Snapshot tokenStatistics(String appId) {
+        return running().tokens().statistics().snapshot(appId);
+    }
+
+    /** The accounts the readiness check probes: those some running producer or consumer acts for by default. */
+    public Set<String> probedAccounts() {
+        return probedProviders().keySet();
+    }
+
+    /**
+     * The default account of every open handle with the provider it gets tokens from, worked out when asked: an
+     * account stays probed while any producer or consumer acting for it runs.
+     */
+    Map<String, AccessTokenProvider> probedProviders() {
+        Map<String, AccessTokenProvider> accounts = new TreeMap<>();
+        for (EngineAccountCalls calls : openCalls) {
+            String appId = calls.defaultAccount();
+            if (appId != null && !appId.isBlank()) {
+                accounts.putIfAbsent(appId, calls.tokens());
+            }
+        }
+        return accounts;
+    }
+
+    private Running running() {
+        Running engine = running;
+        if (engine == null) {
+            throw new IllegalStateException("the wechat component is not started");
+        }
+        return engine;
+    }
+}
