@@ -33,8 +33,8 @@ final class AuditWatcherLog {
         return switch (change.type()) {
             case ADDED -> "added, " + status(change.status(), change.reason());
             case REMOVED -> "removed";
-            case STATUS_CHANGED -> status(change.previousStatus(), "") + " -> " + status(change.status(),
-                    change.reason());
+            case STATUS_CHANGED -> status(change.previousStatus(), change.previousReason()) + " -> "
+                                   + status(change.status(), change.reason());
         };
     }
 

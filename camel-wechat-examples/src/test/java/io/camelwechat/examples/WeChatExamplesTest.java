@@ -27,6 +27,8 @@ class WeChatExamplesTest {
         assertTrue(output.contains("media_id "), output);
         assertTrue(output.contains("Summary: 16 steps, 16 passed, 0 failed"), output);
         assertTrue(output.contains("watcher: 快递业与邮政/邮政 under review -> rejected (缺少资质材料"), output);
+        assertTrue(output.contains("watcher: 快递业与邮政/邮政 rejected (缺少资质材料 (qualification materials missing)) -> under review"),
+                "the change back to review says why it was rejected: " + output);
         assertTrue(output.contains("watcher: 快递业与邮政/邮政 under review -> approved"), output);
         assertTrue(output.contains("removed"), output);
         assertTrue(output.contains("watcher: 快递业与邮政/快递、物流 removed"), "the watcher reported the deletion: "

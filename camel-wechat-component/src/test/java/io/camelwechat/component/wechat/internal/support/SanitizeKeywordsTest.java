@@ -1,0 +1,25 @@
+package io.camelwechat.component.wechat.internal.support;
+
+import java.util.List;
+
+import io.camelwechat.component.wechat.WeChatComponent;
+import org.apache.camel.util.URISupport;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The component adds its credential words to Camel's URI masking without dropping another library's. */
+class SanitizeKeywordsTest {
+
+    @Test
+    void anotherLibrarysWords_stayMasked_besideOurs() {
+        URISupport.addSanitizeKeywords("cheesecode"); // what some other library registered earlier
+        new WeChatComponent();
+        SanitizeKeywords.add(List.of("verifyticket", "aeskey")); // twice: nothing changes
+
+        assertEquals("x:y?cheeseCode=xxxxxx", URISupport.sanitizeUri("x:y?cheeseCode=gouda"));
+        assertEquals("wechat:events?encodingAesKey=xxxxxx", URISupport.sanitizeUri("wechat:events?encodingAesKey=k"));
+        assertEquals("wechat:api?componentVerifyTicket=xxxxxx",
+                URISupport.sanitizeUri("wechat:api?componentVerifyTicket=t"));
+    }
+}
