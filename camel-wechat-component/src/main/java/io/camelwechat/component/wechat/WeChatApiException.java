@@ -6,28 +6,29 @@ package io.camelwechat.component.wechat;
  */
 public class WeChatApiException extends WeChatException {
 
-    private final String endpoint;
+    private final String call;
     private final int errcode;
     private final String errmsg;
 
-    public WeChatApiException(String api, String endpoint, int errcode, String errmsg) {
-        this(api, endpoint, errcode, errmsg, null);
+    public WeChatApiException(String api, String call, int errcode, String errmsg) {
+        this(api, call, errcode, errmsg, null);
     }
 
     /**
+     * @param call   the method and path called, for example {@code POST /cgi-bin/wxopen/addcategory}
      * @param detail an explanation added by the component (for example why a retry did not help), or null
      */
-    public WeChatApiException(String api, String endpoint, int errcode, String errmsg, String detail) {
-        super(api, label(api, endpoint) + " failed with errcode " + errcode + ": " + errmsg
+    public WeChatApiException(String api, String call, int errcode, String errmsg, String detail) {
+        super(api, label(api, call) + " failed with errcode " + errcode + ": " + errmsg
                    + (detail == null ? "" : ". " + detail), null);
-        this.endpoint = endpoint;
+        this.call = call;
         this.errcode = errcode;
         this.errmsg = errmsg;
     }
 
     /** The same failure, with the component's explanation of what it tried appended to the message. */
     public WeChatApiException withDetail(String detail) {
-        WeChatApiException explained = new WeChatApiException(getApi(), endpoint, errcode, errmsg, detail);
+        WeChatApiException explained = new WeChatApiException(getApi(), call, errcode, errmsg, detail);
         explained.setStackTrace(getStackTrace());
         return explained;
     }

@@ -2,12 +2,15 @@ package io.camelwechat.component.wechat;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.TabularData;
 import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.internal.client.HttpTransportSettings;
@@ -15,6 +18,8 @@ import io.camelwechat.component.wechat.internal.engine.EngineSettings;
 import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
 import io.camelwechat.component.wechat.internal.support.OptionRanges;
 import io.camelwechat.component.wechat.internal.support.SanitizeKeywords;
+import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
+import io.camelwechat.component.wechat.spi.WeChatCredentialsProvider;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
@@ -81,6 +86,42 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                             + "back.")
     private long quotaCooldown = 60_000;
 
+    @Metadata(label = "advanced", autowired = false,
+              description = "The clock rows in the database are dated with (when tokens expire, across nodes); the "
+                            + "system clock by default. Tests set a fixed one to move time instead of sleeping.")
+    private Clock clock = Clock.systemUTC();
+
+    @Metadata(label = "database",
+              description = "A javax.sql.DataSource (a #bean reference) whose database holds the state every node "
+                            + "shares: access tokens (one fetch per token per expiry across all nodes, under a "
+                            + "database lock), verify tickets, authorizer refresh tokens, the category watchers' "
+                            + "delivered state (when they name no stateRepository) and push nonces. Without it, "
+                            + "that state stays in this JVM.")
+    private DataSource dataSource;
+
+    @Metadata(label = "database", defaultValue = "true",
+              description = "Create the tables in the dataSource's database when they are missing (CREATE TABLE IF "
+                            + "NOT EXISTS, at the component's start). Turn it off when you create them yourself from "
+                            + "the DDL in the jar (io/camelwechat/component/wechat/jdbc/wechat-schema.sql).")
+    private boolean createTables = true;
+
+    @Metadata(label = "database", defaultValue = WeChatDatabase.DEFAULT_TABLE_PREFIX,
+              description = "What the names of the tables in the dataSource's database start with (a letter, then "
+                            + "letters, digits or _; at most 32).")
+    private String tablePrefix = WeChatDatabase.DEFAULT_TABLE_PREFIX;
+
+    @Metadata(label = "security", secret = true,
+              description = "The AppSecret of each account, keyed by appid, for many accounts (tokenMode stable or "
+                            + "classic): in properties the appid is the map key of app-secrets, in YAML and Java a "
+                            + "map. A message acts for any of them with the CamelWeChatAppId header; the watcher "
+                            + "polls them with appIds.")
+    private Map<String, String> appSecrets = new LinkedHashMap<>();
+
+    @Metadata(label = "security",
+              description = "A WeChatCredentialsProvider bean (appid in, AppSecret out) for accounts whose secrets "
+                            + "live elsewhere; asked when no endpoint and no appSecrets entry knows the account.")
+    private WeChatCredentialsProvider credentialsProvider;
+
     private final WeChatEngine engine = new WeChatEngine();
 
     public WeChatComponent() {
@@ -109,7 +150,9 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
         OptionRanges.check(OptionRanges.COMPONENT, (PropertyConfigurerGetter) getComponentPropertyConfigurer(), this);
         engine.start(new EngineSettings(new HttpTransportSettings(Duration.ofMillis(connectTimeout),
                 Duration.ofMillis(responseTimeout), maxConnections, proxyHost, proxyPort == null ? 0 : proxyPort,
-                sslContext()), ticker, Duration.ofMillis(quotaCooldown)), getCamelContext());
+                sslContext()), ticker, clock, Duration.ofMillis(quotaCooldown),
+                dataSource == null ? null : new EngineSettings.Database(dataSource, tablePrefix, createTables),
+                appSecrets, credentialsProvider), getCamelContext());
     }
 
     private SSLContext sslContext() {
@@ -222,6 +265,54 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     public void setQuotaCooldown(long quotaCooldown) {
         this.quotaCooldown = quotaCooldown;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean isCreateTables() {
+        return createTables;
+    }
+
+    public void setCreateTables(boolean createTables) {
+        this.createTables = createTables;
+    }
+
+    public String getTablePrefix() {
+        return tablePrefix;
+    }
+
+    public void setTablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+    }
+
+    public Map<String, String> getAppSecrets() {
+        return appSecrets;
+    }
+
+    public void setAppSecrets(Map<String, String> appSecrets) {
+        this.appSecrets = appSecrets;
+    }
+
+    public WeChatCredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(WeChatCredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
     }
 
     public Ticker getTicker() {

@@ -1,6 +1,7 @@
 package io.camelwechat.component.wechat;
 
 import io.camelwechat.component.wechat.internal.client.BaseUrl;
+import io.camelwechat.component.wechat.internal.token.TokenMode;
 import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import io.camelwechat.component.wechat.spi.AuthorizerTokenStore;
 import io.camelwechat.component.wechat.spi.VerifyTicketStore;
@@ -112,7 +113,7 @@ public class WeChatConfiguration implements Cloneable {
                             + "managed outside this component) or authorizer (a third-party platform acting for "
                             + "the accounts that authorized it; appId is the authorizer's appid). Ignored when "
                             + "accessTokenProvider is set.")
-    private String tokenMode = "stable";
+    private String tokenMode = TokenMode.STABLE.optionValue();
 
     @UriParam(label = "security",
               description = "A custom AccessTokenProvider bean (for example #myTokenService) that supplies tokens "

@@ -61,7 +61,10 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
                             + "hours).")
     private long delay = DEFAULT_WATCHER_DELAY;
 
-    /** The watcher's state when no stateRepository is set: kept by the endpoint so a route restart keeps it. */
+    /**
+     * The watcher's state when neither a stateRepository nor the component's dataSource is set: kept by the
+     * endpoint so a route restart keeps it.
+     */
     private final StateRepository<String, String> defaultState = new MemoryStateRepository();
 
     // the options, parsed once by parseOptions()
@@ -69,8 +72,10 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     private OperationSettings operationSettings;
     private CallSettings callSettings;
     private PushSettings pushSettings;
+    private List<String> appIds;
 
-    public WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
+    /** Created by the component, which then binds the options and has them parsed. */
+    WeChatEndpoint(String uri, WeChatComponent component, WeChatApi api, WeChatConfiguration configuration) {
         super(uri, component);
         setDelay(DEFAULT_WATCHER_DELAY); // before the URI options, which may override it
         this.api = api;
@@ -83,8 +88,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     }
 
     /**
-     * Parses and checks the options once the component has bound them, so that a wrong one fails the endpoint's
-     * creation naming the option, and keeps what producers and consumers need.
+     * Parses and checks the options once the component has bound them, so that a wrong or missing one fails the
+     * endpoint's creation naming the option, and keeps what producers and consumers need. Options changed on the
+     * configuration after this are not seen.
      */
     void parseOptions() {
         AccountIds.checkOption(configuration.getAppId(), "appId");
@@ -95,11 +101,12 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         callSettings = new CallSettings(tokenSettings(),
                 BusyRetryPolicy.sleeping(configuration.getBusyRetries(),
                         Duration.ofMillis(configuration.getBusyRetryDelay()), configuration.isRetryWrites()));
-        if (configuration.getAppIds() != null) {
-            AccountIds.parseList(configuration.getAppIds(), "appIds");
-        }
+        appIds = configuration.getAppIds() == null ? List.of()
+                : AccountIds.parseList(configuration.getAppIds(), "appIds");
         if (api == WeChatApi.events) {
-            pushSettings = pushSettings();
+            pushSettings = pushSettings(); // a push receiver calls nothing: no token needed
+        } else if (configuration.getAccessTokenProvider() == null) {
+            requireModeOptions(callSettings.tokens().mode());
         }
     }
 
@@ -124,9 +131,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         return new PushSettings(Secret.ofNullable(configuration.getToken()),
                 Secret.ofNullable(configuration.getEncodingAesKey()), configuration.getAppId(), path,
                 Duration.ofMillis(configuration.getTimestampWindow()), configuration.getMaxBodySize(),
-                configuration.getVerifyTicketStore() != null
-                        ? configuration.getVerifyTicketStore() : getComponent().engine().defaultVerifyTicketStore(),
-                Clock.systemUTC());
+                configuration.getVerifyTicketStore(), Clock.systemUTC());
     }
 
     @Override
@@ -141,7 +146,7 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (api == WeChatApi.events) {
-            return new WeChatEventsConsumer(this, processor, pushSettings, getComponent().engine().pushHints());
+            return new WeChatEventsConsumer(this, processor, pushSettings, getComponent().engine());
         }
         if (api != WeChatApi.category) {
             throw new IllegalArgumentException("wechat:" + api + " cannot be consumed from: only wechat:category "
@@ -149,10 +154,8 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
                                                + "consumers");
         }
         CategoryAuditConsumer consumer = new CategoryAuditConsumer(this, processor,
-                new CategoryAuditConsumer.WatcherSettings(watchedAccounts(),
-                        configuration.getStateRepository() != null ? configuration.getStateRepository()
-                                : defaultState,
-                        configuration.getPollConcurrency(), configuration.isEmitInitialState(),
+                new CategoryAuditConsumer.WatcherSettings(watchedAccounts(), configuration.getStateRepository(),
+                        defaultState, configuration.getPollConcurrency(), configuration.isEmitInitialState(),
                         configuration.isPushHints(), callSettings,
                         WeChatOperation.CATEGORY_LIST.request(operationSettings)),
                 getComponent().engine(), Clock.systemUTC());
@@ -165,9 +168,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
         if (configuration.getAccountsProvider() != null) {
             return configuration.getAccountsProvider();
         }
-        if (configuration.getAppIds() != null && !configuration.getAppIds().isBlank()) {
-            List<String> appIds = AccountIds.parseList(configuration.getAppIds(), "appIds");
-            return () -> appIds;
+        if (!appIds.isEmpty()) {
+            List<String> watched = appIds;
+            return () -> watched;
         }
         if (configuration.getAppId() != null && !configuration.getAppId().isBlank()) {
             List<String> appId = List.of(configuration.getAppId());
@@ -177,20 +180,25 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
                                            + "accountsProvider or appId");
     }
 
-    /** A missing credential fails the route's start, naming the option. */
+    /**
+     * Makes the endpoint's credentials known to the component, so that a message of any endpoint may act for its
+     * account with the CamelWeChatAppId header from now on.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (api != WeChatApi.events && configuration.getAccessTokenProvider() == null) {
-            requireModeOptions(callSettings.tokens().mode());
+        if (api != WeChatApi.events) {
+            getComponent().engine().register(callSettings);
         }
     }
 
     private void requireModeOptions(TokenMode tokenMode) {
         switch (tokenMode) {
             case STABLE, CLASSIC -> {
-                requireOption(configuration.getAppId(), "appId", tokenMode);
-                requireOption(configuration.getAppSecret(), "appSecret", tokenMode);
+                if (getComponent().getAppSecrets().isEmpty() && getComponent().getCredentialsProvider() == null) {
+                    requireOption(configuration.getAppId(), "appId", tokenMode);
+                    requireOption(configuration.getAppSecret(), "appSecret", tokenMode);
+                } // else the accounts and their secrets come from appSecrets or the credentialsProvider
             }
             case STATIC -> requireOption(configuration.getAccessToken(), "accessToken", tokenMode);
             case AUTHORIZER -> {

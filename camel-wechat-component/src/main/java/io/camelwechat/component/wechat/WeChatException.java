@@ -16,8 +16,8 @@ public class WeChatException extends RuntimeCamelException {
     }
 
     /** The start of every message about a call: {@code WeChat addCategory (POST /cgi-bin/...)}. */
-    public static String label(String api, String endpoint) {
-        return "WeChat " + api + " (" + endpoint + ")";
+    public static String label(String api, String call) {
+        return "WeChat " + api + " (" + call + ")";
     }
 
     /** WeChat's name of the API that failed, for example {@code addCategory}. */

@@ -36,4 +36,16 @@ class AccountSelectionTest extends WeChatTestSupport {
         assertNotEquals(simulator.stableToken(APP_ID), simulator.stableToken(SECOND_APP_ID));
         assertEquals(2, simulator.requestCount("/cgi-bin/stable_token"), "one token per account");
     }
+
+    @Test
+    void aStartedEndpointsAccount_isKnownToEveryEndpoint_beforeAnyProducerRuns() throws Exception {
+        simulator.addAccount(SECOND_APP_ID, SECOND_SECRET);
+        org.apache.camel.Endpoint second = context.getEndpoint("wechat:category?op=list&appId=" + SECOND_APP_ID
+                                                               + "&appSecret=RAW(" + SECOND_SECRET + ")");
+        org.apache.camel.support.service.ServiceHelper.startService(second);
+
+        send("wechat:category?op=add", CategoryRequest.of(1, 2), WeChatConstants.APP_ID, SECOND_APP_ID);
+
+        assertEquals(2, simulator.account(SECOND_APP_ID).categories().get(0).second());
+    }
 }

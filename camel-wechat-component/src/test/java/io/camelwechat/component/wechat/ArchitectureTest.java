@@ -43,9 +43,9 @@ class ArchitectureTest {
     private static final String ROOT = "io.camelwechat.component.wechat";
     /** The root's leaf vocabulary: what internal code may use of the public face. */
     private static final Set<Class<?>> VOCABULARY = Set.of(WeChatConstants.class, WeChatApi.class,
-            WeChatException.class, WeChatApiException.class, WeChatHttpException.class);
+            WeChatException.class, WeChatApiException.class, WeChatHttpException.class, WeChatDatabaseException.class);
     private static final Class<?>[] SHELL = { WeChatComponent.class, WeChatEndpoint.class, WeChatConfiguration.class,
-                                              WeChatProducer.class };
+                                              WeChatProducer.class, WeChatTypeConverters.class };
 
     private JavaClasses classes;
 
@@ -62,9 +62,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void theVocabularyModelAndSpi_dependOnNothingInternal() {
+    void theVocabularyModelSpiAndJdbc_dependOnNothingInternal() {
         noClasses().that().belongToAnyOf(VOCABULARY.toArray(Class<?>[]::new))
-                .or().resideInAnyPackage(ROOT + ".model..", ROOT + ".spi..")
+                .or().resideInAnyPackage(ROOT + ".model..", ROOT + ".spi..", ROOT + ".jdbc..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".internal..").check(classes);
     }
 
@@ -101,6 +101,7 @@ class ArchitectureTest {
                 .layer("Engine").definedBy(ROOT + ".internal.engine..")
                 .layer("Token").definedBy(ROOT + ".internal.token..")
                 .layer("Client").definedBy(ROOT + ".internal.client..")
+                .layer("Support").definedBy(ROOT + ".internal.support..")
                 .whereLayer("Shell").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Operation").mayOnlyBeAccessedByLayers("Shell")
                 .whereLayer("Watcher").mayOnlyBeAccessedByLayers("Shell")
@@ -108,6 +109,8 @@ class ArchitectureTest {
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Shell", "Watcher", "Push")
                 .whereLayer("Token").mayOnlyBeAccessedByLayers("Shell", "Engine")
                 .whereLayer("Client").mayOnlyBeAccessedByLayers("Shell", "Operation", "Watcher", "Engine", "Token")
+                .whereLayer("Support").mayOnlyBeAccessedByLayers("Shell", "Operation", "Watcher", "Push", "Engine",
+                        "Token", "Client")
                 .check(classes);
     }
 

@@ -109,6 +109,13 @@ class CategoryWatcherTest extends WeChatTestSupport {
 
         assertEquals(List.of(APP_ID + " 8/39 ADDED null->1", APP_ID + " 8/39 STATUS_CHANGED 1->2",
                 APP_ID + " 8/39 STATUS_CHANGED 2->1", APP_ID + " 8/39 STATUS_CHANGED 1->3"), changes());
+        Exchange backUnderReview = delivered.get(2);
+        assertEquals("资质不清晰", backUnderReview.getMessage().getHeader(WeChatConstants.PREVIOUS_AUDIT_REASON),
+                "going back under review, the change still says why it was rejected");
+        assertEquals("资质不清晰",
+                backUnderReview.getMessage().getBody(io.camelwechat.component.wechat.model.CategoryChange.class)
+                        .previousReason());
+        assertEquals("", backUnderReview.getMessage().getHeader(WeChatConstants.AUDIT_REASON));
     }
 
     @Test

@@ -88,4 +88,12 @@ class GenericApiTest extends WeChatTestSupport {
         assertTrue(failure.getMessage().contains("wechat:api body is text but not JSON"), failure.getMessage());
         assertEquals(0, simulator.totalRequests());
     }
+
+    @Test
+    void anOperationHeaderLeftByAnEarlierCall_isNotForWeChatApi() {
+        Map<?, ?> answer = assertInstanceOf(Map.class, template.requestBodyAndHeader(
+                "wechat:api?method=GET&path=/cgi-bin/wxopen/getcategory", null, WeChatConstants.OPERATION, "add"));
+
+        assertEquals(20, answer.get("category_limit"));
+    }
 }

@@ -1,14 +1,7 @@
 package io.camelwechat.component.wechat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.camelwechat.component.wechat.model.CategoryRequest;
@@ -41,7 +34,7 @@ class TokenManagerTest extends WeChatTestSupport {
 
     @Test
     void singleFlight_200RacingCallersOnAColdCache_oneTokenFetch() throws Exception {
-        List<Object> answers = concurrently(200, 200, () -> template.requestBody(LIST, (Object) null));
+        List<Object> answers = Race.concurrently(200, 200, () -> template.requestBody(LIST, (Object) null));
 
         answers.forEach(answer -> assertInstanceOf(SettingCategories.class, answer));
         assertEquals(1, simulator.requestCount(STABLE_PATH));
@@ -72,7 +65,7 @@ class TokenManagerTest extends WeChatTestSupport {
         template.requestBody(LIST, (Object) null);
         forceRefreshAsAnotherNode(); // ends the token every cached call is about to use
 
-        List<Object> answers = concurrently(1000, 32, () -> template.requestBody(LIST, (Object) null));
+        List<Object> answers = Race.concurrently(1000, 32, () -> template.requestBody(LIST, (Object) null));
 
         answers.forEach(answer -> assertInstanceOf(SettingCategories.class, answer));
         assertEquals(3, simulator.requestCount(STABLE_PATH), "ours, the other node's forced one, one refetch");
@@ -153,7 +146,7 @@ class TokenManagerTest extends WeChatTestSupport {
         int before = simulator.requestCount(LIST_PATH);
 
         // 20 callers at once after the cooldown: one probe reaches WeChat, the others fail at once
-        List<Exchange> results = concurrently(20, 20, () -> send(LIST, null));
+        List<Exchange> results = Race.concurrently(20, 20, () -> send(LIST, null));
 
         assertEquals(before + 1, simulator.requestCount(LIST_PATH));
         assertTrue(results.stream().allMatch(exchange -> exchange.getException() instanceof WeChatApiException));
@@ -195,28 +188,5 @@ class TokenManagerTest extends WeChatTestSupport {
     private String lastTokenSentTo(String path) {
         List<RecordedRequest> requests = requestsTo(path);
         return requests.get(requests.size() - 1).query().get("access_token");
-    }
-
-    /** Runs {@code calls} tasks on {@code threads} threads released together; returns their results. */
-    static <T> List<T> concurrently(int calls, int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

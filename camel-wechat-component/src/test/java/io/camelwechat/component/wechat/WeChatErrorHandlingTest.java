@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.camelwechat.component.wechat.WeChatHttpException;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.Certificate;
 import io.camelwechat.component.wechat.model.SettingCategories;
@@ -196,5 +197,15 @@ class WeChatErrorHandlingTest extends WeChatTestSupport {
                 .header("Content-Type", "application/json").build();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertTrue(answer.body().contains("access_token"), answer.body());
+    }
+
+    @Test
+    void aTokenAnswerWithABlankToken_saysSo() {
+        simulator.faults().rawBodyNext("/cgi-bin/stable_token", "application/json",
+                "{\"access_token\":\"\",\"expires_in\":7200}", 1);
+
+        WeChatHttpException failure = sendExpecting(WeChatHttpException.class, "wechat:category?op=list", null);
+
+        assertTrue(failure.getMessage().endsWith("answered without an access_token"), failure.getMessage());
     }
 }

@@ -1,12 +1,10 @@
 package io.camelwechat.component.wechat.spi;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * A credential: an app secret, an access token, a verify ticket, a refresh token. Its {@link #toString()} is
  * masked, so a record, a map or a log line holding one never shows it; {@link #reveal()} hands out the value where
- * it must go on the wire (and is what JSON serialisation writes). Immutable and thread-safe.
+ * it must go on the wire. JSON mappers other than the component's own do not know how to write one. Immutable and
+ * thread-safe.
  */
 public final class Secret {
 
@@ -21,7 +19,6 @@ public final class Secret {
     /**
      * @throws IllegalArgumentException if the value is null or blank
      */
-    @JsonCreator
     public static Secret of(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a secret must not be blank");
@@ -35,14 +32,8 @@ public final class Secret {
     }
 
     /** The value itself: for the wire and for comparisons, never for a message. */
-    @JsonValue
     public String reveal() {
         return value;
-    }
-
-    /** Whether this secret holds exactly {@code other}. */
-    public boolean matches(String other) {
-        return value.equals(other);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.camelwechat.component.wechat.springboot;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -88,8 +89,8 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     /**
      * category watcher: where the last delivered state of each account is kept, committed per change after its exchange
      * completed. In memory by default; a FileStateRepository survives restarts, and a repository shared by all nodes
-     * makes a cluster hand over without loss. The option is a org.apache.camel.spi.StateRepository<String, String>
-     * type: give a bean reference such as #myBean.
+     * makes a cluster hand over without loss. The option is a org.apache.camel.spi.StateRepository&lt;String,
+     * String&gt; type: give a bean reference such as #myBean.
      */
     private String stateRepository;
 
@@ -160,6 +161,13 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private String baseUrl;
 
     /**
+     * The clock rows in the database are dated with (when tokens expire, across nodes); the system clock by default.
+     * Tests set a fixed one to move time instead of sleeping. The option is a java.time.Clock type: give a bean
+     * reference such as #myBean.
+     */
+    private String clock;
+
+    /**
      * How long to wait for a TCP connection to WeChat.
      */
     private Duration connectTimeout;
@@ -186,6 +194,27 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
      * reference such as #myBean.
      */
     private String ticker;
+
+    /**
+     * Create the tables in the dataSource's database when they are missing (CREATE TABLE IF NOT EXISTS, at the
+     * component's start). Turn it off when you create them yourself from the DDL in the jar
+     * (io/camelwechat/component/wechat/jdbc/wechat-schema.sql).
+     */
+    private Boolean createTables;
+
+    /**
+     * A javax.sql.DataSource (a #bean reference) whose database holds the state every node shares: access tokens (one
+     * fetch per token per expiry across all nodes, under a database lock), verify tickets, authorizer refresh tokens,
+     * the category watchers' delivered state (when they name no stateRepository) and push nonces. Without it, that
+     * state stays in this JVM. The option is a javax.sql.DataSource type: give a bean reference such as #myBean.
+     */
+    private String dataSource;
+
+    /**
+     * What the names of the tables in the dataSource's database start with (a letter, then letters, digits or _; at
+     * most 32).
+     */
+    private String tablePrefix;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -234,6 +263,13 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
     private String appSecret;
 
     /**
+     * The AppSecret of each account, keyed by appid, for many accounts (tokenMode stable or classic): in properties the
+     * appid is the map key of app-secrets, in YAML and Java a map. A message acts for any of them with the
+     * CamelWeChatAppId header; the watcher polls them with appIds.
+     */
+    private Map<String, String> appSecrets;
+
+    /**
      * tokenMode authorizer: the authorizer_refresh_token of the account named by appId, saved into the
      * authorizerTokenStore if it holds none for that account.
      */
@@ -262,6 +298,13 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
      * WeChat pushes a new ticket every 10 minutes; the push receiver keeps the store up to date.
      */
     private String componentVerifyTicket;
+
+    /**
+     * A WeChatCredentialsProvider bean (appid in, AppSecret out) for accounts whose secrets live elsewhere; asked when
+     * no endpoint and no appSecrets entry knows the account. The option is a
+     * io.camelwechat.component.wechat.spi.WeChatCredentialsProvider type: give a bean reference such as #myBean.
+     */
+    private String credentialsProvider;
 
     /**
      * events: the 43-character EncodingAESKey of safe mode; without it only plain-mode pushes are accepted.
@@ -483,6 +526,14 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
         this.baseUrl = baseUrl;
     }
 
+    public String getClock() {
+        return clock;
+    }
+
+    public void setClock(String clock) {
+        this.clock = clock;
+    }
+
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -521,6 +572,30 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
 
     public void setTicker(String ticker) {
         this.ticker = ticker;
+    }
+
+    public Boolean getCreateTables() {
+        return createTables;
+    }
+
+    public void setCreateTables(Boolean createTables) {
+        this.createTables = createTables;
+    }
+
+    public String getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(String dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getTablePrefix() {
+        return tablePrefix;
+    }
+
+    public void setTablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
@@ -587,6 +662,14 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
         this.appSecret = appSecret;
     }
 
+    public Map<String, String> getAppSecrets() {
+        return appSecrets;
+    }
+
+    public void setAppSecrets(Map<String, String> appSecrets) {
+        this.appSecrets = appSecrets;
+    }
+
     public String getAuthorizerRefreshToken() {
         return authorizerRefreshToken;
     }
@@ -625,6 +708,14 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
 
     public void setComponentVerifyTicket(String componentVerifyTicket) {
         this.componentVerifyTicket = componentVerifyTicket;
+    }
+
+    public String getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(String credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
     }
 
     public String getEncodingAesKey() {

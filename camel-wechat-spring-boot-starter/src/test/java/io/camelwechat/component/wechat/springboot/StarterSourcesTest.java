@@ -92,6 +92,7 @@ class StarterSourcesTest {
                 package io.camelwechat.component.wechat.springboot;
 
                 import java.time.Duration;
+                import java.util.Map;
 
                 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
                 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -120,13 +121,15 @@ class StarterSourcesTest {
             case "boolean" -> "Boolean";
             case "integer" -> option.path("javaType").asText().endsWith("ong") ? "Long" : "Integer";
             case "duration" -> "Duration";
-            default -> "String"; // text, enums, and bean references (#myBean) for object options
+            default -> option.path("javaType").asText().startsWith("java.util.Map<java.lang.String, java.lang.String>")
+                    ? "Map<String, String>" // bound entry by entry: app-secrets[wx123]=...
+                    : "String"; // text, enums, and bean references (#myBean) for object options
         };
     }
 
     private static String description(JsonNode option) {
         String description = option.path("description").asText();
-        if (option.path("type").asText().equals("object")) {
+        if (option.path("type").asText().equals("object") && javaType(option).equals("String")) {
             description += " The option is a " + option.path("javaType").asText()
                            + " type: give a bean reference such as #myBean.";
         }
@@ -137,7 +140,8 @@ class StarterSourcesTest {
     private static String javadoc(String text, String indent) {
         StringBuilder comment = new StringBuilder(indent).append("/**\n");
         StringBuilder line = new StringBuilder();
-        for (String word : text.replace("*/", "*&#47;").split(" ")) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;");
+        for (String word : escaped.split(" ")) {
             if (line.length() > 0 && indent.length() + 3 + line.length() + 1 + word.length() > 120) {
                 comment.append(indent).append(" * ").append(line).append('\n');
                 line.setLength(0);

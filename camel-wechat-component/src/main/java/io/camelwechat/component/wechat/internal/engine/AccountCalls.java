@@ -25,7 +25,10 @@ public interface AccountCalls extends AutoCloseable {
      */
     <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType);
 
-    /** Ends the handle: its account is no longer probed by the readiness check (unless another handle's is). */
+    /**
+     * The producer or consumer stopped: its default account is no longer probed by the readiness check (unless
+     * another open handle's is). The handle itself still works, for calls already under way.
+     */
     @Override
     void close();
 }

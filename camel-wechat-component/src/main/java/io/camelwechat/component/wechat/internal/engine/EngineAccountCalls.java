@@ -38,6 +38,10 @@ final class EngineAccountCalls implements AccountCalls {
     public String resolveAccount(String headerAppId) {
         String configured = tokenSettings.appId();
         if (headerAppId == null || headerAppId.isBlank()) {
+            if (configured == null || configured.isBlank()) {
+                throw new IllegalArgumentException("No account to act for: set the appId option or the "
+                                                   + WeChatConstants.APP_ID + " header");
+            }
             return configured;
         }
         AccountIds.check(headerAppId, WeChatConstants.APP_ID);
@@ -53,8 +57,9 @@ final class EngineAccountCalls implements AccountCalls {
         }
         if (!providers.knowsAccount(headerAppId)) {
             throw new IllegalArgumentException(WeChatConstants.APP_ID + " names appId " + headerAppId + ", which has "
-                                               + "no appSecret configured: configure it with appId and appSecret on "
-                                               + "the wechat component or an endpoint");
+                                               + "no appSecret configured: give it with appSecrets "
+                                               + "(camel.component.wechat.app-secrets[" + headerAppId + "]) or a "
+                                               + "credentialsProvider bean, or appId and appSecret on an endpoint");
         }
         return headerAppId;
     }

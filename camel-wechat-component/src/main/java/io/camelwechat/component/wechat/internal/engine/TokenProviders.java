@@ -20,7 +20,6 @@ import io.camelwechat.component.wechat.internal.token.TokenSettings;
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import io.camelwechat.component.wechat.spi.AuthorizerTokenStore;
-import io.camelwechat.component.wechat.spi.InMemoryAuthorizerTokenStore;
 import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The token providers of one component, from its start to its stop: one cache per token source (mode, base URL
  * and, for third-party platforms, the platform), shared by every endpoint that gets tokens from there, so that an
- * account has one token, one refetch after a rejection and one forced-refresh budget; the secrets endpoints made
- * known; the per-account quota circuits and statistics. Thread-safe.
+ * account has one token, one refetch after a rejection and one forced-refresh budget; the app secrets (of started
+ * endpoints, the appSecrets option, the credentialsProvider); the per-account quota circuits and statistics. With a
+ * database, each cache fetches through it, once for every node. Thread-safe.
  */
 final class TokenProviders {
 
@@ -40,36 +40,49 @@ final class TokenProviders {
     private final Executor refreshExecutor;
     private final QuotaCircuitBreaker circuit;
     private final TokenStatistics statistics = new TokenStatistics();
-    private final AppCredentials appSecrets = new AppCredentials();
+    private final AppCredentials appSecrets;
     private final AppCredentials componentSecrets = new AppCredentials();
-    private final VerifyTicketStore defaultTicketStore;
-    private final AuthorizerTokenStore defaultAuthorizerStore = new InMemoryAuthorizerTokenStore();
+    private final SharedState shared;
     private final Map<Object, Source> caches = new ConcurrentHashMap<>();
 
-    private record AppSecretSource(TokenMode mode, String baseUrl) {
+    /** Where a token comes from: its key names its row when tokens are shared through a database. */
+    private interface TokenSource {
+        String key();
     }
 
-    private record ComponentSource(String baseUrl, String componentAppId) {
+    private record AppSecretSource(TokenMode mode, String baseUrl) implements TokenSource {
+        @Override
+        public String key() {
+            return mode.optionValue() + "|" + baseUrl;
+        }
     }
 
-    private record AuthorizerSource(String baseUrl, String componentAppId) {
+    private record ComponentSource(String baseUrl, String componentAppId) implements TokenSource {
+        @Override
+        public String key() {
+            return "component|" + baseUrl;
+        }
+    }
+
+    private record AuthorizerSource(String baseUrl, String componentAppId) implements TokenSource {
+        @Override
+        public String key() {
+            return "authorizer|" + baseUrl + "|" + componentAppId;
+        }
     }
 
     /** A cache with the settings it was made with, to notice endpoints that ask for others. */
     private record Source(CachingAccessTokenProvider cache, Object settings) {
     }
 
-    /**
-     * @param defaultTicketStore where verify tickets go when an endpoint names no store; owned by the component, so
-     *                           that push receivers created before the start share it
-     */
-    TokenProviders(WeChatHttpClient client, Ticker ticker, Executor refreshExecutor,
-                          QuotaCircuitBreaker circuit, VerifyTicketStore defaultTicketStore) {
-        this.defaultTicketStore = defaultTicketStore;
+    TokenProviders(WeChatHttpClient client, Ticker ticker, Executor refreshExecutor, QuotaCircuitBreaker circuit,
+                   AppCredentials appSecrets, SharedState shared) {
         this.client = client;
         this.ticker = ticker;
         this.refreshExecutor = refreshExecutor;
         this.circuit = circuit;
+        this.appSecrets = appSecrets;
+        this.shared = shared;
     }
 
     /** The provider for an endpoint; registers its credentials so that messages can act for its account. */
@@ -85,10 +98,13 @@ final class TokenProviders {
     }
 
     private AccessTokenProvider appSecretProvider(TokenSettings settings) {
-        appSecrets.register(settings.appId(), settings.appSecret());
+        if (settings.appId() != null && settings.appSecret() != null) {
+            appSecrets.register(settings.appId(), settings.appSecret());
+        }
         boolean classic = settings.mode() == TokenMode.CLASSIC;
-        return cache(new AppSecretSource(settings.mode(), settings.baseUrl()),
-                new CacheSettings(settings.cachePolicy(), settings.allowForceRefresh()), () -> newCache(
+        AppSecretSource source = new AppSecretSource(settings.mode(), settings.baseUrl());
+        return cache(source, new CacheSettings(settings.cachePolicy(), settings.allowForceRefresh()), () -> newCache(
+                        source,
                         classic ? AppSecretTokenFetcher.classic(client, settings.baseUrl(), appSecrets)
                                 : AppSecretTokenFetcher.stable(client, settings.baseUrl(), appSecrets, false),
                         !classic && settings.allowForceRefresh()
@@ -112,9 +128,9 @@ final class TokenProviders {
         TokenSettings.ThirdPartyPlatform platform = settings.platform();
         componentSecrets.register(platform.componentAppId(), platform.componentAppSecret());
         VerifyTicketStore tickets = platform.verifyTicketStore() != null
-                ? platform.verifyTicketStore() : defaultTicketStore;
+                ? platform.verifyTicketStore() : shared.verifyTickets();
         AuthorizerTokenStore refreshTokens = platform.authorizerTokenStore() != null
-                ? platform.authorizerTokenStore() : defaultAuthorizerStore;
+                ? platform.authorizerTokenStore() : shared.refreshTokens();
         // the options are initial values: a ticket pushed or a refresh token rotated since is newer
         if (platform.componentVerifyTicket() != null && tickets.load(platform.componentAppId()).isEmpty()) {
             tickets.save(platform.componentAppId(), platform.componentVerifyTicket().reveal());
@@ -125,12 +141,13 @@ final class TokenProviders {
                     platform.authorizerRefreshToken().reveal());
         }
         CacheSettings cacheSettings = new CacheSettings(settings.cachePolicy(), false);
-        AccessTokenProvider componentTokens = cache(
-                new ComponentSource(settings.baseUrl(), platform.componentAppId()), cacheSettings,
-                () -> newCache(new ComponentTokenFetcher(client, settings.baseUrl(), componentSecrets, tickets), null,
-                        settings.cachePolicy()));
-        return cache(new AuthorizerSource(settings.baseUrl(), platform.componentAppId()),
-                new StoreSettings(cacheSettings, tickets, refreshTokens), () -> newCache(
+        ComponentSource componentSource = new ComponentSource(settings.baseUrl(), platform.componentAppId());
+        AccessTokenProvider componentTokens = cache(componentSource, cacheSettings, () -> newCache(componentSource,
+                new ComponentTokenFetcher(client, settings.baseUrl(), componentSecrets, tickets), null,
+                settings.cachePolicy()));
+        AuthorizerSource authorizerSource = new AuthorizerSource(settings.baseUrl(), platform.componentAppId());
+        return cache(authorizerSource, new StoreSettings(cacheSettings, tickets, refreshTokens), () -> newCache(
+                        authorizerSource,
                         new AuthorizerTokenFetcher(client, settings.baseUrl(), platform.componentAppId(),
                                 new ResilientInvoker(componentTokens, circuit, BusyRetryPolicy.NONE, statistics),
                                 refreshTokens),
@@ -138,7 +155,7 @@ final class TokenProviders {
     }
 
     /** The cache of a source, made on first use; a later endpoint asking for other settings gets the first one. */
-    private AccessTokenProvider cache(Object source, Object settings,
+    private AccessTokenProvider cache(TokenSource source, Object settings,
                                       Supplier<CachingAccessTokenProvider> factory) {
         Source existing = caches.computeIfAbsent(source, key -> new Source(factory.get(), settings));
         if (!Objects.equals(existing.settings(), settings)) {
@@ -149,10 +166,11 @@ final class TokenProviders {
         return existing.cache();
     }
 
-    private CachingAccessTokenProvider newCache(TokenFetcher fetcher, TokenFetcher forced,
+    private CachingAccessTokenProvider newCache(TokenSource source, TokenFetcher fetcher, TokenFetcher forced,
                                                 CachingAccessTokenProvider.Policy policy) {
-        return new CachingAccessTokenProvider(quotaAware(fetcher), forced, policy, ticker, refreshExecutor,
-                statistics);
+        return new CachingAccessTokenProvider(shared.shares(source.key(), quotaAware(fetcher), policy),
+                forced == null ? null : shared.shares(source.key(), quotaAware(forced), policy), policy, ticker,
+                refreshExecutor, statistics);
     }
 
     /** Any token fetch, background refreshes included, that hears "quota exhausted" opens the account's circuit. */

@@ -2,7 +2,10 @@ package io.camelwechat.component.wechat.internal.engine;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +15,18 @@ import javax.management.openmbean.TabularData;
 
 import io.camelwechat.component.wechat.internal.client.WeChatHttpClient;
 import io.camelwechat.component.wechat.internal.support.WorkerPools;
+import io.camelwechat.component.wechat.internal.token.AppCredentials;
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.jdbc.JdbcPushNonces;
+import io.camelwechat.component.wechat.jdbc.JdbcStateRepository;
+import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
 import io.camelwechat.component.wechat.spi.AccessTokenProvider;
 import io.camelwechat.component.wechat.spi.InMemoryVerifyTicketStore;
 import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.StateRepository;
 
 /**
  * Everything the endpoints of one component share while it runs: the one HTTP client, the token caches, the
@@ -36,7 +45,7 @@ public final class WeChatEngine {
 
     /** What exists between start and stop. */
     private record Running(CamelContext context, WeChatHttpClient client, ExecutorService refreshPool,
-            TokenProviders tokens, WeChatMetrics metrics, WeChatTokenHealthCheck healthCheck) {
+            TokenProviders tokens, WeChatMetrics metrics, SharedState shared, List<HealthCheck> healthChecks) {
     }
 
     /**
@@ -44,18 +53,53 @@ public final class WeChatEngine {
      * first message.
      */
     public synchronized void start(EngineSettings settings, CamelContext context) {
+        if (running != null) {
+            return;
+        }
+        SharedState shared = sharedState(settings);
         WeChatHttpClient client = new WeChatHttpClient(settings.transport());
         // a few threads, so that one slow fetch does not hold up the others; refreshes are deduplicated per account
         ExecutorService refreshPool = WorkerPools.newPool(context, this, "WeChatTokenRefresh", 4, true);
-        TokenProviders tokens = new TokenProviders(client, settings.ticker(), refreshPool,
-                new QuotaCircuitBreaker(settings.quotaCooldown(), settings.ticker()), defaultVerifyTicketStore);
-        WeChatTokenHealthCheck healthCheck = new WeChatTokenHealthCheck(this);
+        try {
+            TokenProviders tokens = new TokenProviders(client, settings.ticker(), refreshPool,
+                    new QuotaCircuitBreaker(settings.quotaCooldown(), settings.ticker()),
+                    new AppCredentials(settings.appSecrets(), settings.credentials()), shared);
+            List<HealthCheck> checks = new ArrayList<>();
+            checks.add(new WeChatTokenHealthCheck(this));
+            shared.database().ifPresent(database -> checks.add(new DatabaseHealthCheck(database)));
+            running = new Running(context, client, refreshPool, tokens,
+                    WeChatMetrics.forContext(context, tokens.statistics()), shared, checks);
+        } catch (RuntimeException e) {
+            context.getExecutorServiceManager().shutdown(refreshPool);
+            closeQuietly(client, e);
+            throw e;
+        }
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         if (registry != null) {
-            registry.register(healthCheck);
+            running.healthChecks().forEach(registry::register);
         }
-        running = new Running(context, client, refreshPool, tokens,
-                WeChatMetrics.forContext(context, tokens.statistics()), healthCheck);
+    }
+
+    private static void closeQuietly(WeChatHttpClient client, RuntimeException failure) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** In memory, or the database of the dataSource option, its tables created when they are missing. */
+    private SharedState sharedState(EngineSettings settings) {
+        if (settings.database() == null) {
+            return SharedState.inMemory(defaultVerifyTicketStore, settings.clock());
+        }
+        WeChatDatabase database = new WeChatDatabase(settings.database().dataSource(),
+                settings.database().tablePrefix());
+        if (settings.database().createTables()) {
+            database.createTables();
+        }
+        // a node waits for another's fetch at most as long as that fetch may take, twice
+        return SharedState.database(database, settings.clock(), settings.transport().responseTimeout().multipliedBy(2));
     }
 
     public synchronized void stop() throws IOException {
@@ -66,7 +110,7 @@ public final class WeChatEngine {
         }
         HealthCheckRegistry registry = HealthCheckRegistry.get(stopping.context());
         if (registry != null) {
-            registry.unregister(stopping.healthCheck());
+            stopping.healthChecks().forEach(registry::unregister);
         }
         stopping.context().getExecutorServiceManager().shutdown(stopping.refreshPool());
         openCalls.clear();
@@ -78,8 +122,18 @@ public final class WeChatEngine {
     }
 
     /**
-     * Calls for a producer or consumer, with its token source and retry rules; registers its credentials so that
-     * messages can act for its account.
+     * Makes an endpoint's credentials known (and its token cache ready), so that messages of any endpoint can act
+     * for its account with the CamelWeChatAppId header.
+     *
+     * @throws IllegalStateException if the engine is not started
+     */
+    public void register(CallSettings settings) {
+        running().tokens().forEndpoint(settings.tokens());
+    }
+
+    /**
+     * Calls for a producer or consumer, with its token source and retry rules; its default account is probed by
+     * the readiness check while the handle is open.
      *
      * @throws IllegalStateException if the engine is not started
      */
@@ -95,8 +149,25 @@ public final class WeChatEngine {
         return pushHints;
     }
 
-    public VerifyTicketStore defaultVerifyTicketStore() {
-        return defaultVerifyTicketStore;
+    /** Where pushed verify tickets go when a receiver names no store: the database's, else this JVM's. */
+    public VerifyTicketStore verifyTickets() {
+        Running engine = running;
+        return engine == null ? defaultVerifyTicketStore : engine.shared().verifyTickets();
+    }
+
+    /** The push nonces every node shares, when there is a database. */
+    public Optional<JdbcPushNonces> sharedPushNonces() {
+        return running().shared().nonces();
+    }
+
+    /**
+     * A watcher's delivered state in the shared database, when there is one: named after the watcher (its route),
+     * read afresh each time the watcher starts.
+     */
+    public Optional<StateRepository<String, String>> sharedWatcherState(String watcher) {
+        Running engine = running();
+        return engine.shared().database().map(database -> new JdbcStateRepository(database, "watcher:" + watcher,
+                engine.shared().clock()));
     }
 
     /** Per-account token counters and circuit state, for JMX: no token or secret is ever part of it. */

@@ -9,7 +9,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * Readiness of the wechat component: DOWN while an account's quota circuit is open, or when a token cannot be
- * obtained for an account a started endpoint acts for. A probe reads the token cache, so it normally makes no
+ * obtained for an account a running producer or watcher acts for. A probe reads the token cache, so it normally makes no
  * call to WeChat. Details name the accounts and errcodes, never a token or secret.
  */
 final class WeChatTokenHealthCheck extends ReadinessCheck {

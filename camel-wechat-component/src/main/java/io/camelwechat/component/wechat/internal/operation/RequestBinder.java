@@ -18,7 +18,7 @@ interface RequestBinder {
 
     Binding bind(Message message, OperationSettings settings);
 
-    /** What a message makes of a call: its body, and query parameters beyond the operation's fixed ones. */
+    /** What a message makes of a call: its body, and query parameters it adds (the media type of an upload). */
     record Binding(RequestBody body, Map<String, String> query) {
 
         static Binding of(RequestBody body) {

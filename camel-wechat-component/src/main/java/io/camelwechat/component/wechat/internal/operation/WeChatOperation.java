@@ -73,19 +73,17 @@ public enum WeChatOperation {
     }
 
     /**
-     * The operation of an endpoint: {@code op} of its API; for {@code wechat:api}, which has none, the generic call.
+     * The operation of an endpoint: {@code op} of its API; for {@code wechat:api}, which has none, the generic call
+     * (an op set on it, or on the component for every endpoint, does not apply); none for {@code wechat:events}.
      *
      * @param op the op option, or null when not set (then null is answered for an API that needs one)
      * @throws IllegalArgumentException naming the valid operations of the API
      */
     public static WeChatOperation of(WeChatApi api, String op) {
         if (api == WeChatApi.api) {
-            if (op != null && !op.isBlank()) {
-                throw new IllegalArgumentException("wechat:api takes no op: it calls the API named by its path");
-            }
             return GENERIC;
         }
-        if (op == null || op.isBlank()) {
+        if (api == WeChatApi.events || op == null || op.isBlank()) {
             return null;
         }
         for (WeChatOperation operation : values()) {
@@ -103,6 +101,9 @@ public enum WeChatOperation {
      * @throws IllegalArgumentException naming the header, or saying that neither is set
      */
     public static WeChatOperation forMessage(WeChatApi api, String header, WeChatOperation endpointDefault) {
+        if (endpointDefault == GENERIC) {
+            return GENERIC; // a header left on the exchange by an earlier wechat: call is not for wechat:api
+        }
         if (header != null && !header.isBlank()) {
             try {
                 return Objects.requireNonNull(of(api, Texts.requireNoControlCharacters(header, "the op").trim()));
@@ -129,11 +130,6 @@ public enum WeChatOperation {
     /** The {@code op} of the URI; null for the generic call. */
     public String op() {
         return op;
-    }
-
-    /** WeChat's own name of the API, as its documentation uses it (the generic call's: its path's last segment). */
-    public String wechatName() {
-        return wechatName;
     }
 
     public Class<?> resultType() {

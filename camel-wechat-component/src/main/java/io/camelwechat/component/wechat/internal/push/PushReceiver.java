@@ -8,10 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
+import io.camelwechat.component.wechat.spi.VerifyTicketStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -34,15 +33,16 @@ final class PushReceiver implements Processor {
     private final PushCrypto crypto;
     private final Consumer<PushEvent> sink;
     /** Nonces seen within the timestamp window: a replayed push inside the window is refused. */
-    private final Cache<String, Boolean> seenNonces;
+    private final PushNonces nonces;
+    private final VerifyTicketStore tickets;
 
-    PushReceiver(PushSettings settings, Consumer<PushEvent> sink) {
+    PushReceiver(PushSettings settings, VerifyTicketStore tickets, PushNonces nonces, Consumer<PushEvent> sink) {
         this.settings = settings;
         this.crypto = new PushCrypto(settings.token().reveal(),
                 settings.encodingAesKey() == null ? null : settings.encodingAesKey().reveal());
         this.sink = sink;
-        this.seenNonces = Caffeine.newBuilder().expireAfterWrite(settings.timestampWindow().multipliedBy(2))
-                .maximumSize(1_000_000).build();
+        this.tickets = tickets;
+        this.nonces = nonces;
     }
 
     @Override
@@ -132,7 +132,7 @@ final class PushReceiver implements Processor {
             return toEvent(appId, fields);
         } catch (RuntimeException e) {
             // answered 500: WeChat sends the same push again, with the same nonce, which must not read as a replay
-            seenNonces.invalidate(nonce);
+            nonces.forget(nonce);
             throw e;
         }
     }
@@ -143,7 +143,7 @@ final class PushReceiver implements Processor {
             if (ticket == null || ticket.isBlank() || !appId.equals(fields.get("AppId"))) {
                 throw new PushRejectedException(400, "a verify ticket push without a ticket for " + appId);
             }
-            settings.tickets().save(appId, ticket);
+            tickets.save(appId, ticket);
             // the ticket is a credential: it goes to the store only, never into a message a route may log
             Map<String, String> shown = new LinkedHashMap<>(fields);
             shown.remove("ComponentVerifyTicket");
@@ -187,7 +187,7 @@ final class PushReceiver implements Processor {
     }
 
     private void checkNonce(String nonce) throws PushRejectedException {
-        if (seenNonces.asMap().putIfAbsent(nonce, Boolean.TRUE) != null) {
+        if (!nonces.firstSeen(nonce)) {
             throw new PushRejectedException(403, "nonce already seen (replay)");
         }
     }

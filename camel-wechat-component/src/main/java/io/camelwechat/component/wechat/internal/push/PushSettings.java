@@ -13,7 +13,8 @@ import io.camelwechat.component.wechat.spi.VerifyTicketStore;
  * neither.
  *
  * @param expectedAppId the appid a decrypted push must carry (the platform's appid for third-party pushes)
- * @param tickets       where component_verify_tickets are saved
+ * @param tickets       where component_verify_tickets are saved; null for the component's (the database's, when
+ *                      it has one)
  */
 public record PushSettings(Secret token, Secret encodingAesKey, String expectedAppId, String path,
         Duration timestampWindow, int maxBodySize, VerifyTicketStore tickets, Clock clock) {

@@ -3,7 +3,7 @@ package io.camelwechat.component.wechat.internal.push;
 import java.util.concurrent.ExecutorService;
 
 import io.camelwechat.component.wechat.WeChatConstants;
-import io.camelwechat.component.wechat.internal.engine.PushHints;
+import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
 import io.camelwechat.component.wechat.internal.support.WorkerPools;
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
 import org.apache.camel.Endpoint;
@@ -25,14 +25,14 @@ import org.apache.camel.support.service.ServiceHelper;
 public class WeChatEventsConsumer extends DefaultConsumer {
 
     private final PushSettings settings;
-    private final PushHints hints;
+    private final WeChatEngine engine;
     private ExecutorService emitter;
     private org.apache.camel.Consumer httpConsumer;
 
-    public WeChatEventsConsumer(Endpoint endpoint, Processor processor, PushSettings settings, PushHints hints) {
+    public WeChatEventsConsumer(Endpoint endpoint, Processor processor, PushSettings settings, WeChatEngine engine) {
         super(endpoint, processor);
         this.settings = settings;
-        this.hints = hints;
+        this.engine = engine;
     }
 
     @Override
@@ -42,7 +42,12 @@ public class WeChatEventsConsumer extends DefaultConsumer {
         emitter = WorkerPools.newPool(getEndpoint().getCamelContext(), this, "WeChatEvents", 1, false);
         Endpoint http = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + settings.path() + "?httpMethodRestrict=GET,POST");
-        httpConsumer = http.createConsumer(new PushReceiver(settings, event -> emitter.execute(() -> emit(event))));
+        PushNonces nonces = engine.sharedPushNonces()
+                .map(shared -> PushNonces.shared(shared, settings.expectedAppId(), settings.timestampWindow()))
+                .orElseGet(() -> PushNonces.inMemory(settings.timestampWindow()));
+        httpConsumer = http.createConsumer(new PushReceiver(settings,
+                settings.tickets() != null ? settings.tickets() : engine.verifyTickets(), nonces,
+                event -> emitter.execute(() -> emit(event))));
         ServiceHelper.startService(httpConsumer);
     }
 
@@ -81,7 +86,7 @@ public class WeChatEventsConsumer extends DefaultConsumer {
             releaseExchange(exchange, false);
         }
         if (event.body() instanceof CategoryAuditEvent) {
-            hints.auditEnded(event.appId());
+            engine.pushHints().auditEnded(event.appId());
         }
     }
 }

@@ -186,7 +186,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
     private void refreshInBackground(String appId, Cached current) {
         AccessToken fresh;
         try {
-            fresh = fetcher.fetch(appId);
+            fresh = fetcher.refresh(appId, current.token());
         } catch (RuntimeException e) {
             refreshNotBefore.put(appId, ticker.read() + policy.refreshRetryDelay().toNanos());
             refreshing.remove(appId);
@@ -205,6 +205,9 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
 
     @Override
     public void invalidate(String appId, String rejectedToken) {
+        // where tokens are shared, there first (only if still stored: one rejection, one refetch cluster-wide); in
+        // the other order a load racing in between would read the rejected token back from the database
+        fetcher.rejected(appId, rejectedToken);
         boolean[] removed = { false };
         tokens.asMap().computeIfPresent(appId, (key, cached) -> {
             removed[0] = cached.token().value().equals(rejectedToken);
@@ -232,7 +235,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
                 return current;
             }
             forceLimiter.acquire(appId);
-            AccessToken forced = forceFetcher.fetch(appId);
+            AccessToken forced = forceFetcher.refresh(appId, new AccessToken(rejectedToken, Duration.ZERO));
             statistics.forcedRefresh(appId);
             // a forced fetch ends every earlier token, so the forced one always replaces what is cached
             tokens.asMap().compute(appId, (key, cached) -> publish(appId, forced));

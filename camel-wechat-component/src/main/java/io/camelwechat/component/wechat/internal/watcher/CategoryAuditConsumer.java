@@ -20,6 +20,7 @@ import io.camelwechat.component.wechat.internal.engine.CallSettings;
 import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
 import io.camelwechat.component.wechat.internal.support.AccountIds;
 import io.camelwechat.component.wechat.internal.support.WorkerPools;
+import io.camelwechat.component.wechat.jdbc.JdbcStateRepository;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.component.wechat.spi.WeChatAccountsProvider;
@@ -54,6 +55,8 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     private final WeChatEngine engine;
     private final Clock clock;
     private volatile AccountCalls calls;
+    private volatile StateRepository<String, String> state;
+    private String name;
     private AutoCloseable hints;
     /** The accounts of the last poll: what a push hint may check without asking the accounts provider again. */
     private volatile Set<String> watched = Set.of();
@@ -68,13 +71,14 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
      * What the endpoint configures.
      *
      * @param accounts    the accounts to watch, asked before every poll
-     * @param state       where the last delivered state of each account is kept
+     * @param state         the stateRepository option, or null: then the shared database's, else inMemoryState
+     * @param inMemoryState the endpoint's own, kept across route restarts
      * @param pushHints   whether an audit push for a watched account makes the watcher check it at once
      * @param calls       the token source and retry rules of the fetches
      * @param listRequest getSettingCategories, the same for every account but the token
      */
     public record WatcherSettings(WeChatAccountsProvider accounts, StateRepository<String, String> state,
-            int pollConcurrency, boolean emitInitialState, boolean pushHints, CallSettings calls,
+            StateRepository<String, String> inMemoryState, int pollConcurrency, boolean emitInitialState, boolean pushHints, CallSettings calls,
             WeChatRequest listRequest) {
     }
 
@@ -88,10 +92,10 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        // started here, not with the context: a follower taking over in a cluster reads the state as it is now.
-        // It is never stopped by the consumer: Camel's repositories clear their contents on stop, which would
-        // lose what other consumers sharing the instance, or this one after a route restart, still need.
-        ServiceHelper.startService(settings.state());
+        // started here, not with the context: a follower taking over in a cluster reads the state as it is now
+        state = settings.state() != null ? settings.state()
+                : engine.sharedWatcherState(name()).orElse(settings.inMemoryState());
+        ServiceHelper.startService(state);
         calls = engine.openCalls(settings.calls());
         if (settings.pushHints()) {
             hints = engine.pushHints().listen(this::checkNow);
@@ -100,8 +104,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                 settings.pollConcurrency(), false);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
-            healthCheck = new WatcherHealthCheck("wechat-watcher:" + (getRouteId() != null ? getRouteId()
-                    : "watcher-" + WATCHER_NUMBERS.incrementAndGet()), this);
+            healthCheck = new WatcherHealthCheck("wechat-watcher:" + name(), this);
             registry.register(healthCheck);
         }
         super.doStart();
@@ -125,6 +128,20 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         if (calls != null) {
             calls.close();
         }
+        // a database repository reads the table afresh at its next start, so that a node taking the lead back never
+        // resumes from what it held; Camel's own repositories are never stopped: they clear their contents on stop,
+        // which would lose what this watcher after a route restart, or another sharing the instance, still needs
+        if (state instanceof JdbcStateRepository) {
+            ServiceHelper.stopService(state);
+        }
+    }
+
+    /** The watcher's name: its route's id (the same on every node), which also names its state in a database. */
+    private String name() {
+        if (name == null) {
+            name = getRouteId() != null ? getRouteId() : "watcher-" + WATCHER_NUMBERS.incrementAndGet();
+        }
+        return name;
     }
 
     @Override
@@ -221,9 +238,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             return 0;
         }
         lastDeliveredSequence.put(appId, sequence);
-        String stored = settings.state().getState(appId);
+        String stored = state.getState(appId);
         if (stored == null && !settings.emitInitialState()) {
-            settings.state().setState(appId, CategorySnapshot.of(categories.categories()).toJson());
+            state.setState(appId, CategorySnapshot.of(categories.categories()).toJson());
             return 0;
         }
         CategorySnapshot delivered = stored == null ? CategorySnapshot.empty() : CategorySnapshot.fromJson(stored);
@@ -236,7 +253,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             }
             if (deliver(change)) {
                 delivered = delivered.with(change);
-                settings.state().setState(appId, delivered.toJson());
+                state.setState(appId, delivered.toJson());
                 emitted++;
             }
         }

@@ -52,7 +52,7 @@ class StaleTokenStormTest {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 results.add(callers.submit(() -> invoker.invoke("wxa", request, false, token -> {
-                    if (token.matches(stale)) {
+                    if (token.reveal().equals(stale)) {
                         allHoldTheStaleToken.countDown();
                         await(allHoldTheStaleToken);
                         throw new WeChatApiException("getSettingCategories", "GET /cgi-bin/wxopen/getcategory", 40001,

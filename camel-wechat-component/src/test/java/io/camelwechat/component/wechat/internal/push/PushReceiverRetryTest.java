@@ -43,9 +43,8 @@ class PushReceiverRetryTest {
         Instant now = Instant.now();
         List<PushEvent> events = new ArrayList<>();
         PushReceiver receiver = new PushReceiver(new PushSettings(Secret.of(TOKEN), null, COMPONENT,
-                "/wechat/platform",
-                Duration.ofMinutes(5), 64 * 1024, failingOnce, Clock.fixed(now, java.time.ZoneOffset.UTC)),
-                events::add);
+                "/wechat/platform", Duration.ofMinutes(5), 64 * 1024, null, Clock.fixed(now, java.time.ZoneOffset.UTC)),
+                failingOnce, PushNonces.inMemory(Duration.ofMinutes(5)), events::add);
         String timestamp = String.valueOf(now.getEpochSecond());
         String query = "signature=" + WeChatPushes.signature(TOKEN, timestamp, "retry-1") + "&timestamp=" + timestamp
                        + "&nonce=retry-1";

@@ -54,6 +54,19 @@ class CategorySnapshotTest {
     }
 
     @Test
+    void aChangeCarriesTheReasonBeforeIt_asWellAsTheReasonNow() {
+        CategoryChange backUnderReview = diff(List.of(category(8, 39, 2, "资质不清晰")),
+                List.of(category(8, 39, 1, ""))).get(0);
+        CategoryChange added = diff(List.of(), List.of(category(8, 39, 1, ""))).get(0);
+        CategoryChange removed = diff(List.of(category(8, 39, 2, "资质不清晰")), List.of()).get(0);
+
+        assertEquals("资质不清晰", backUnderReview.previousReason());
+        assertEquals("", backUnderReview.reason());
+        assertNull(added.previousReason(), "nothing came before an added category");
+        assertEquals("资质不清晰", removed.previousReason());
+    }
+
+    @Test
     void idOrderIsNumeric_notTextual() {
         List<CategoryChange> changes = diff(List.of(),
                 List.of(category(10, 1, 1, ""), category(9, 10, 1, ""), category(9, 2, 1, "")));
