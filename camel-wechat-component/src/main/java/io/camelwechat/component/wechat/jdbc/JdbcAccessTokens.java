@@ -64,7 +64,9 @@ public final class JdbcAccessTokens {
         return database.run(what, connection -> {
             connection.setAutoCommit(false);
             try {
+                long asked = System.nanoTime();
                 StoredToken stored = select(connection, key, true);
+                database.listener().lockWaited(System.nanoTime() - asked);
                 StoredToken kept = decide.apply(stored);
                 if (!kept.equals(stored)) {
                     WeChatDatabase.execute(connection, "UPDATE " + table + " SET token_value = ?, expires_at = ?, "

@@ -26,9 +26,24 @@ public final class WeChatDatabase {
     public static final String DEFAULT_TABLE_PREFIX = "wechat_";
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
 
+    /** Hears how the database does: lock waits and failures, for metrics. Called on the working thread. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        /** A node waited this long for a token row's lock (another node's fetch). */
+        default void lockWaited(long nanos) {
+        }
+
+        /** A statement or a connection failed. */
+        default void failed(String what) {
+        }
+    }
+
     private final DataSource dataSource;
     private final String prefix;
     private final String name;
+    private volatile Listener listener = Listener.NONE;
 
     /**
      * @param tablePrefix what every table name starts with (letters, digits and _, at most 32)
@@ -45,6 +60,14 @@ public final class WeChatDatabase {
         this.dataSource = dataSource;
         this.prefix = tablePrefix.toLowerCase(Locale.ROOT);
         this.name = describe(dataSource);
+    }
+
+    public void listen(Listener listener) {
+        this.listener = listener;
+    }
+
+    Listener listener() {
+        return listener;
     }
 
     /** The table's name with the configured prefix, for example {@code wechat_access_token}. */
@@ -140,6 +163,7 @@ public final class WeChatDatabase {
     }
 
     public WeChatDatabaseException failure(String what, SQLException e) {
+        listener.failed(what);
         return new WeChatDatabaseException(what, name, e);
     }
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -15,15 +17,28 @@ public final class SharedPostgres {
 
     private static final AtomicInteger PREFIXES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    private static HikariDataSource pool;
 
     private SharedPostgres() {
     }
 
+    /** A pool over it, as an application would give the component one. */
     public static synchronized DataSource dataSource() {
         if (postgres == null) {
             postgres = start();
+            pool = pool(postgres);
         }
-        return postgres.getPostgresDatabase();
+        return pool;
+    }
+
+    /** A small pool that gives up on a connection after 2 s, so that a test of a database outage is quick. */
+    static HikariDataSource pool(EmbeddedPostgres database) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(database.getPostgresDatabase());
+        config.setMaximumPoolSize(16);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1); // a pool made while the database is down still comes up
+        return new HikariDataSource(config);
     }
 
     /** A table prefix no other test uses: its own empty tables. */

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,6 +46,26 @@ final class MicrometerWeChatMetrics implements WeChatMetrics {
                         .description("WeChat API calls, by API and outcome (ok or the errcode)")
                         .tag("api", api).tag("outcome", outcome).register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The shared database's lock waits (a timer) and failures (a counter), tagged with nothing secret. */
+    @Override
+    public WeChatDatabase.Listener database() {
+        Timer lockWaits = Timer.builder("wechat.database.lock.wait")
+                .description("time a node waited for a token row's lock: another node's fetch").register(registry);
+        Counter failures = Counter.builder("wechat.database.errors")
+                .description("statements or connections of the shared database that failed").register(registry);
+        return new WeChatDatabase.Listener() {
+            @Override
+            public void lockWaited(long nanos) {
+                lockWaits.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void failed(String what) {
+                failures.increment();
+            }
+        };
     }
 
     /** Registers the token counters of an account the first time it is called for. */

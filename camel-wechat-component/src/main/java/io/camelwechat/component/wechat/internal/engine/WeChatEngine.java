@@ -67,8 +67,9 @@ public final class WeChatEngine {
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(new WeChatTokenHealthCheck(this));
             shared.database().ifPresent(database -> checks.add(new DatabaseHealthCheck(database)));
-            running = new Running(context, client, refreshPool, tokens,
-                    WeChatMetrics.forContext(context, tokens.statistics()), shared, checks);
+            WeChatMetrics metrics = WeChatMetrics.forContext(context, tokens.statistics());
+            shared.database().ifPresent(database -> database.listen(metrics.database()));
+            running = new Running(context, client, refreshPool, tokens, metrics, shared, checks);
         } catch (RuntimeException e) {
             context.getExecutorServiceManager().shutdown(refreshPool);
             closeQuietly(client, e);

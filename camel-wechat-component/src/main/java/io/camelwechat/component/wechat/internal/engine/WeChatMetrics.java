@@ -1,6 +1,7 @@
 package io.camelwechat.component.wechat.internal.engine;
 
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
+import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
 import org.apache.camel.CamelContext;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ interface WeChatMetrics {
 
     /** An account the component acts for: its token counters are published from now on. */
     default void watchAccount(String appId) {
+    }
+
+    /** How the shared database does, when there is one. */
+    default WeChatDatabase.Listener database() {
+        return WeChatDatabase.Listener.NONE;
     }
 
     /** Micrometer when it is there to use, else {@link #NONE}. */
