@@ -91,12 +91,15 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                             + "system clock by default. Tests set a fixed one to move time instead of sleeping.")
     private Clock clock = Clock.systemUTC();
 
-    @Metadata(label = "database",
+    // autowired as camel-sql's is: a Spring Boot application's one DataSource is used without a property
+    @Metadata(label = "database", autowired = true,
               description = "A javax.sql.DataSource (a #bean reference) whose database holds the state every node "
                             + "shares: access tokens (one fetch per token per expiry across all nodes, under a "
                             + "database lock), verify tickets, authorizer refresh tokens, the category watchers' "
                             + "delivered state (when they name no stateRepository) and push nonces. Without it, "
-                            + "that state stays in this JVM.")
+                            + "that state stays in this JVM. When not set and the registry holds exactly one "
+                            + "DataSource (a Spring Boot application's, say), that one is used; set "
+                            + "autowiredEnabled=false to keep the state in this JVM.")
     private DataSource dataSource;
 
     @Metadata(label = "database", defaultValue = "true",

@@ -1,6 +1,11 @@
 package io.camelwechat.springboot.example;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConfiguration;
@@ -25,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The example application against the WeChat simulator, configured only through camel.component.wechat.*. */
+/**
+ * The example application against the WeChat simulator, configured only through camel.component.wechat.*, with
+ * the application's own DataSource holding the state its nodes would share.
+ */
 @CamelSpringBootTest
 @SpringBootTest(classes = { WeChatExampleApplication.class, WeChatExampleApplicationTest.Beans.class },
                 properties = "camel.component.wechat.state-repository=#watcherState")
@@ -43,6 +51,7 @@ class WeChatExampleApplicationTest {
         registry.add("camel.component.wechat.base-url", SIMULATOR::baseUrl);
         registry.add("camel.component.wechat.app-id", () -> APP_ID);
         registry.add("camel.component.wechat.app-secret", () -> APP_SECRET);
+        ExampleDatabase.register(registry);
     }
 
     @TestConfiguration
@@ -61,6 +70,9 @@ class WeChatExampleApplicationTest {
 
     @Autowired
     private MemoryStateRepository watcherState;
+
+    @Autowired
+    private DataSource dataSource;
 
     @AfterAll
     static void stopSimulator() {
@@ -89,6 +101,23 @@ class WeChatExampleApplicationTest {
         SettingCategories listed = template.requestBody("direct:categories", (Object) null, SettingCategories.class);
         assertEquals(CategorySnapshot.of(listed.categories()), CategorySnapshot.fromJson(watcherState.getState(APP_ID)),
                 "what was recorded is what WeChat lists");
+    }
+
+    @Test
+    void theApplicationsDataSourceHoldsTheTokenEveryNodeShares() throws SQLException {
+        template.requestBody("direct:categories", (Object) null);
+
+        WeChatComponent component = camelContext.getComponent("wechat", WeChatComponent.class);
+        assertSame(dataSource, component.getDataSource(), "picked up without a property");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT count(*) FROM wechat_access_token WHERE token_key LIKE ? AND token_value IS NOT NULL")) {
+            select.setString(1, "%" + APP_ID);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                assertEquals(1, rows.getInt(1), "the account's token is in the database");
+            }
+        }
     }
 
     @Test

@@ -59,6 +59,7 @@ class WeChatExampleHealthTest {
         registry.add("camel.component.wechat.base-url", SIMULATOR::baseUrl);
         registry.add("camel.component.wechat.app-id", () -> APP_ID);
         registry.add("camel.component.wechat.app-secret", () -> APP_SECRET);
+        ExampleDatabase.register(registry);
     }
 
     @Autowired

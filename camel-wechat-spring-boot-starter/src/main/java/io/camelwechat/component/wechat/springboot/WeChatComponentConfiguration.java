@@ -206,7 +206,9 @@ public class WeChatComponentConfiguration extends ComponentConfigurationProperti
      * A javax.sql.DataSource (a #bean reference) whose database holds the state every node shares: access tokens (one
      * fetch per token per expiry across all nodes, under a database lock), verify tickets, authorizer refresh tokens,
      * the category watchers' delivered state (when they name no stateRepository) and push nonces. Without it, that
-     * state stays in this JVM. The option is a javax.sql.DataSource type: give a bean reference such as #myBean.
+     * state stays in this JVM. When not set and the registry holds exactly one DataSource (a Spring Boot application's,
+     * say), that one is used; set autowiredEnabled=false to keep the state in this JVM. The option is a
+     * javax.sql.DataSource type: give a bean reference such as #myBean.
      */
     private String dataSource;
 

@@ -1,16 +1,26 @@
 package io.camelwechat.component.wechat.springboot;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
+
 import io.camelwechat.component.wechat.WeChatComponent;
 import io.camelwechat.component.wechat.WeChatConfiguration;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auto-configuration on its own: what is copied and in which order, switching it off, a bad value. */
+/**
+ * The auto-configuration on its own: what is copied and in which order, the application's DataSource, switching it
+ * off, a bad value.
+ */
 class WeChatComponentAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -50,6 +60,30 @@ class WeChatComponentAutoConfigurationTest {
                     assertThat(configuration.getTokenMode()).isEqualTo("static");
                     assertThat(configuration.getAccessToken()).isEqualTo("token-from-the-bean");
                 });
+    }
+
+    @Test
+    void theApplicationsDataSourceHoldsTheSharedState() throws IOException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .start()) {
+            ApplicationContextRunner application = runner
+                    .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                    .withPropertyValues("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            "spring.datasource.username=postgres");
+            application.run(context -> {
+                WeChatComponent component = context.getBean(CamelContext.class)
+                        .getComponent("wechat", WeChatComponent.class);
+                assertThat(component.getDataSource()).isSameAs(context.getBean(DataSource.class));
+                try (Connection connection = component.getDataSource().getConnection();
+                     ResultSet table = connection.getMetaData().getTables(null, null, "wechat_access_token", null)) {
+                    assertThat(table.next()).as("the component's tables were created in it").isTrue();
+                }
+            });
+            application.withPropertyValues("camel.component.wechat.autowired-enabled=false").run(context -> {
+                assertThat(context.getBean(CamelContext.class).getComponent("wechat", WeChatComponent.class)
+                        .getDataSource()).as("opted out: the state stays in the JVM").isNull();
+            });
+        }
     }
 
     @Test
