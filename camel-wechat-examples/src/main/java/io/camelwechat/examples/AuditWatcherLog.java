@@ -14,22 +14,27 @@ import io.camelwechat.component.wechat.model.CategoryChange;
  * What the category audit watcher route reports: each change is printed as it arrives and queued, so that the
  * story can wait (bounded) for the ones it expects.
  */
-final class AuditWatcherLog {
+public final class AuditWatcherLog {
 
     private final PrintStream out;
     private final BlockingQueue<CategoryChange> changes = new LinkedBlockingQueue<>();
 
-    AuditWatcherLog(PrintStream out) {
+    public AuditWatcherLog(PrintStream out) {
         this.out = out;
     }
 
     /** Called by the watcher route for each change. */
-    void report(CategoryChange change) {
-        out.println("    watcher: " + change.firstName() + "/" + change.secondName() + " " + describe(change));
+    public void report(CategoryChange change) {
+        report("watcher", change);
+    }
+
+    /** @param reporter what the printed line starts with: the node whose watcher delivered the change, say */
+    public void report(String reporter, CategoryChange change) {
+        out.println("    " + reporter + ": " + change.firstName() + "/" + change.secondName() + " " + describe(change));
         changes.add(change);
     }
 
-    static String describe(CategoryChange change) {
+    public static String describe(CategoryChange change) {
         return switch (change.type()) {
             case ADDED -> "added, " + status(change.status(), change.reason());
             case REMOVED -> "removed";
@@ -51,8 +56,13 @@ final class AuditWatcherLog {
         };
     }
 
+    /** How many reported changes nobody has awaited yet. */
+    public int pending() {
+        return changes.size();
+    }
+
     /** The next {@code count} changes, waiting at most {@code timeout} in all. */
-    List<CategoryChange> await(int count, Duration timeout) throws InterruptedException {
+    public List<CategoryChange> await(int count, Duration timeout) throws InterruptedException {
         List<CategoryChange> received = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (received.size() < count) {

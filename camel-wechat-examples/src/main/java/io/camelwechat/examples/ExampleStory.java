@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,29 +23,13 @@ import io.camelwechat.component.wechat.model.SettingCategory;
 import io.camelwechat.component.wechat.model.WeChatAck;
 import org.apache.camel.ProducerTemplate;
 
-/**
- * The walk through every operation, one step at a time, each printed as it completes. A failed step is reported
- * and the story goes on where it can; the result counts both.
- */
+/** The walk through every operation, one {@link Steps step} at a time. */
 final class ExampleStory {
-
-    /** What a run did: the number of steps that passed and failed. */
-    record Result(int passed, int failed) {
-        boolean succeeded() {
-            return failed == 0 && passed > 0;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        String run() throws Exception;
-    }
 
     private final ProducerTemplate template;
     private final ExampleTarget target;
     private final PrintStream out;
-    private final List<String> failures = new ArrayList<>();
-    private int passed;
+    private final Steps steps;
 
     // state carried from one step to the next
     private SettableCategories settable;
@@ -61,11 +44,12 @@ final class ExampleStory {
         this.target = target;
         this.watcher = watcher;
         this.out = out;
+        this.steps = new Steps(out);
     }
 
     private static final Duration WATCHER_WAIT = Duration.ofSeconds(15);
 
-    Result run() {
+    Steps.Result run() {
         out.println("camel-wechat examples against " + target.describe());
         if (target.writesAllowed()) {
             step("Set the industry (setIndustry) to express delivery + internet", this::setIndustry);
@@ -94,26 +78,11 @@ final class ExampleStory {
         if (!target.writesAllowed()) {
             out.println("  (read-only run: set WECHAT_EXAMPLES_WRITE=true to also set the industry and upload a picture)");
         }
-        Result result = new Result(passed, failures.size());
-        out.println();
-        out.println("Summary: " + (passed + failures.size()) + " steps, " + passed + " passed, " + failures.size()
-                    + " failed");
-        failures.forEach(failure -> out.println("  failed: " + failure));
-        return result;
+        return steps.finish();
     }
 
-    private void step(String title, Step step) {
-        int number = passed + failures.size() + 1;
-        out.println();
-        out.println("[" + number + "] " + title);
-        try {
-            out.println("    ok: " + step.run());
-            passed++;
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            out.println("    FAILED: " + cause.getMessage());
-            failures.add(title + ": " + cause.getMessage());
-        }
+    private void step(String title, Steps.Step step) {
+        steps.step(title, step);
     }
 
     private String setIndustry() {

@@ -2,6 +2,7 @@ package io.camelwechat.examples;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import io.camelwechat.simulator.WeChatSimulator;
 
@@ -9,7 +10,7 @@ import io.camelwechat.simulator.WeChatSimulator;
  * Where the examples run: the real WeChat API when {@code WECHAT_APP_ID} and {@code WECHAT_APP_SECRET} are set,
  * otherwise an embedded simulator started on 127.0.0.1 with a demo account.
  */
-final class ExampleTarget implements AutoCloseable {
+public final class ExampleTarget implements AutoCloseable {
 
     static final String DEMO_APP_ID = "wxdemo0000000001";
     static final String DEMO_APP_SECRET = "demo-secret";
@@ -33,7 +34,7 @@ final class ExampleTarget implements AutoCloseable {
      * Reads the environment. Against the real API only reads run unless {@code WECHAT_EXAMPLES_WRITE=true}: a set
      * industry can be changed once a month and deletes the old industry's templates.
      */
-    static ExampleTarget fromEnvironment(Map<String, String> environment) {
+    public static ExampleTarget fromEnvironment(Map<String, String> environment) {
         String appId = environment.get("WECHAT_APP_ID");
         String appSecret = environment.get("WECHAT_APP_SECRET");
         if (appId != null && !appId.isBlank() && appSecret != null && !appSecret.isBlank()) {
@@ -47,34 +48,40 @@ final class ExampleTarget implements AutoCloseable {
         return new ExampleTarget(simulator.baseUrl(), DEMO_APP_ID, DEMO_APP_SECRET, simulator, true);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    String appId() {
+    public String appId() {
         return appId;
     }
 
-    String appSecret() {
+    public String appSecret() {
         return appSecret;
     }
 
-    boolean isSimulator() {
+    public boolean isSimulator() {
         return simulator != null;
     }
 
-    boolean writesAllowed() {
+    public boolean writesAllowed() {
         return writesAllowed;
     }
 
     /** Lets the simulated WeChat audit team finish its work; against the real API audits take their own time. */
-    void letAuditsComplete() {
+    public void letAuditsComplete() {
         if (simulator != null) {
             simulator.clock().advance(Duration.ofMinutes(11));
         }
     }
 
-    String describe() {
+    /** How often WeChat was asked for an access token (stable or classic): known for the simulator only. */
+    public OptionalInt tokenFetches() {
+        return simulator == null ? OptionalInt.empty()
+                : OptionalInt.of(simulator.requestCount("/cgi-bin/stable_token") + simulator.requestCount("/cgi-bin/token"));
+    }
+
+    public String describe() {
         return isSimulator() ? "the embedded WeChat simulator at " + baseUrl + " (demo account " + appId + ")"
                 : "the WeChat API at " + baseUrl + " (account " + appId + ")";
     }

@@ -3,10 +3,12 @@ package io.camelwechat.examples;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
+import io.camelwechat.examples.cluster.ClusterStory;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.Main;
@@ -18,17 +20,29 @@ import org.apache.camel.main.Main;
  */
 public final class WeChatExamples {
 
+    private static final List<String> KNOWN_OPTIONS = List.of("--story=main", "--story=cluster", "--watch");
+
     private WeChatExamples() {
     }
 
     /**
      * Runs the story and exits 0 if every step passed. With {@code --watch} (or {@code WECHAT_EXAMPLES_WATCH=true})
-     * it keeps the audit watcher running afterwards, printing every change, until the process is stopped.
+     * it keeps the audit watcher running afterwards, printing every change, until the process is stopped. With
+     * {@code --story=cluster} (or {@code WECHAT_EXAMPLES_CLUSTER=true}) it tells the {@link ClusterStory} instead.
      */
     public static void main(String[] args) throws Exception {
-        boolean keepWatching = Arrays.asList(args).contains("--watch")
+        List<String> options = Arrays.asList(args);
+        List<String> unknown = options.stream().filter(option -> !KNOWN_OPTIONS.contains(option)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("unknown option(s) " + unknown + "; the options are " + KNOWN_OPTIONS);
+            System.exit(2);
+        }
+        boolean keepWatching = options.contains("--watch")
                                || Boolean.parseBoolean(System.getenv("WECHAT_EXAMPLES_WATCH"));
-        ExampleStory.Result result = run(System.getenv(), System.out, keepWatching);
+        boolean cluster = options.contains("--story=cluster")
+                          || Boolean.parseBoolean(System.getenv("WECHAT_EXAMPLES_CLUSTER"));
+        Steps.Result result = cluster ? ClusterStory.run(System.getenv(), System.out)
+                : run(System.getenv(), System.out, keepWatching);
         System.exit(result.succeeded() ? 0 : 1);
     }
 
@@ -43,11 +57,11 @@ public final class WeChatExamples {
                 .collect(Collectors.joining(", "));
     }
 
-    static ExampleStory.Result run(Map<String, String> environment, PrintStream out) throws Exception {
+    static Steps.Result run(Map<String, String> environment, PrintStream out) throws Exception {
         return run(environment, out, false);
     }
 
-    static ExampleStory.Result run(Map<String, String> environment, PrintStream out, boolean keepWatching)
+    static Steps.Result run(Map<String, String> environment, PrintStream out, boolean keepWatching)
             throws Exception {
         try (ExampleTarget target = ExampleTarget.fromEnvironment(environment)) {
             AuditWatcherLog watcherLog = new AuditWatcherLog(out);
@@ -63,7 +77,7 @@ public final class WeChatExamples {
             main.addInitialProperty("camel.health.exposure-level", "full");
             main.start();
             try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
-                ExampleStory.Result result = new ExampleStory(template, target, watcherLog, out).run();
+                Steps.Result result = new ExampleStory(template, target, watcherLog, out).run();
                 out.println("Readiness: " + readiness(main));
                 if (keepWatching) {
                     out.println("Watching category audits; stop the process to end.");

@@ -17,7 +17,7 @@ class WeChatExamplesTest {
     void mainJobRunsEveryOperationAgainstTheSimulator() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        ExampleStory.Result result = WeChatExamples.run(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Steps.Result result = WeChatExamples.run(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(result.succeeded(), output);
