@@ -18,6 +18,7 @@ import io.camelwechat.component.wechat.internal.engine.EngineSettings;
 import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
 import io.camelwechat.component.wechat.internal.support.OptionRanges;
 import io.camelwechat.component.wechat.internal.support.SanitizeKeywords;
+import io.camelwechat.component.wechat.internal.watcher.LeadershipGauges;
 import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
 import io.camelwechat.component.wechat.spi.WeChatCredentialsProvider;
 import org.apache.camel.Endpoint;
@@ -30,6 +31,7 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The {@code wechat:} component: its options, and one {@link WeChatEngine} that its endpoints share while it runs
@@ -126,6 +128,7 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
     private WeChatCredentialsProvider credentialsProvider;
 
     private final WeChatEngine engine = new WeChatEngine();
+    private LeadershipGauges leadershipGauges;
 
     public WeChatComponent() {
         SanitizeKeywords.add(CREDENTIAL_WORDS);
@@ -156,6 +159,9 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
                 sslContext()), ticker, clock, Duration.ofMillis(quotaCooldown),
                 dataSource == null ? null : new EngineSettings.Database(dataSource, tablePrefix, createTables),
                 appSecrets, credentialsProvider), getCamelContext());
+        leadershipGauges = new LeadershipGauges(engine, this);
+        ServiceHelper.startService(leadershipGauges);
+        getCamelContext().getManagementStrategy().addEventNotifier(leadershipGauges);
     }
 
     private SSLContext sslContext() {
@@ -174,6 +180,10 @@ public class WeChatComponent extends HealthCheckComponent implements SSLContextP
 
     @Override
     protected void doStop() throws Exception {
+        if (leadershipGauges != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(leadershipGauges);
+            ServiceHelper.stopService(leadershipGauges);
+        }
         engine.stop();
         super.doStop();
     }

@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * Captures every log line of the component and of Camel (at every level, whatever the configuration says) with
  * its exception, so that a test can check what reached the log.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private static final String[] LOGGERS = { "io.camelwechat", "org.apache.camel" };
 
@@ -25,7 +25,7 @@ final class LogCapture implements AutoCloseable {
                 .setLayout(PatternLayout.newBuilder().withPattern("%c %m %throwable%n").build()).build();
     }
 
-    static LogCapture start(String name) {
+    public static LogCapture start(String name) {
         LogCapture capture = new LogCapture(name);
         capture.appender.start();
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
@@ -38,7 +38,7 @@ final class LogCapture implements AutoCloseable {
         return capture;
     }
 
-    synchronized String text() {
+    public synchronized String text() {
         return captured.toString();
     }
 

@@ -19,9 +19,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Several Camel applications ("nodes") in one JVM, each with its own wechat component, all on one simulator and
  * one database: what a cluster shares is only what the component puts in the database.
  */
-final class WeChatNodes implements AutoCloseable {
+public final class WeChatNodes implements AutoCloseable {
 
-    record Node(CamelContext context, WeChatComponent component, ProducerTemplate template) {
+    public record Node(CamelContext context, WeChatComponent component, ProducerTemplate template) {
     }
 
     private final List<Node> nodes = new ArrayList<>();
@@ -29,7 +29,7 @@ final class WeChatNodes implements AutoCloseable {
     /**
      * @param configure sets each node's component up beyond base URL, data source and table prefix
      */
-    WeChatNodes(int count, WeChatSimulator simulator, DataSource dataSource, String tablePrefix,
+    public WeChatNodes(int count, WeChatSimulator simulator, DataSource dataSource, String tablePrefix,
                 Consumer<WeChatComponent> configure) {
         for (int i = 0; i < count; i++) {
             CamelContext context = new DefaultCamelContext();
@@ -65,16 +65,16 @@ final class WeChatNodes implements AutoCloseable {
         };
     }
 
-    WeChatNodes start() {
+    public WeChatNodes start() {
         nodes.forEach(node -> node.context().start());
         return this;
     }
 
-    Node node(int index) {
+    public Node node(int index) {
         return nodes.get(index);
     }
 
-    List<Node> all() {
+    public List<Node> all() {
         return nodes;
     }
 

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
@@ -46,6 +48,13 @@ final class MicrometerWeChatMetrics implements WeChatMetrics {
                         .description("WeChat API calls, by API and outcome (ok or the errcode)")
                         .tag("api", api).tag("outcome", outcome).register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void watchLeadership(String route, String node, BooleanSupplier leads) {
+        Gauge.builder("wechat.watcher.leader", leads, supplier -> supplier.getAsBoolean() ? 1 : 0)
+                .description("1 while this node leads the watcher route (under master:), else 0")
+                .tag("route", route).tag("node", node).strongReference(true).register(registry);
     }
 
     /** The shared database's lock waits (a timer) and failures (a counter), tagged with nothing secret. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.TabularData;
 
@@ -40,6 +41,7 @@ public final class WeChatEngine {
     private final VerifyTicketStore defaultVerifyTicketStore = new InMemoryVerifyTicketStore();
     private final PushHints pushHints = new PushHints();
     private final Set<EngineAccountCalls> openCalls = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicBoolean> leadership = new ConcurrentHashMap<>();
 
     private volatile Running running;
 
@@ -169,6 +171,20 @@ public final class WeChatEngine {
         Running engine = running();
         return engine.shared().database().map(database -> new JdbcStateRepository(database, "watcher:" + watcher,
                 engine.shared().clock()));
+    }
+
+    /**
+     * Whether this node leads a watcher route under master:, as the gauge {@code wechat.watcher.leader} (1 or 0,
+     * tagged with the route and the node) shows it. Registered when the route starts, so a standby node shows 0;
+     * kept across restarts, so that the gauge keeps reading the same flag.
+     */
+    public AtomicBoolean leadership(String route, String node) {
+        Running engine = running();
+        return leadership.computeIfAbsent(route, key -> {
+            AtomicBoolean leads = new AtomicBoolean();
+            engine.metrics().watchLeadership(route, node, leads::get);
+            return leads;
+        });
     }
 
     /** Per-account token counters and circuit state, for JMX: no token or secret is ever part of it. */

@@ -1,5 +1,7 @@
 package io.camelwechat.component.wechat.internal.engine;
 
+import java.util.function.BooleanSupplier;
+
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
 import org.apache.camel.CamelContext;
@@ -25,6 +27,10 @@ interface WeChatMetrics {
 
     /** An account the component acts for: its token counters are published from now on. */
     default void watchAccount(String appId) {
+    }
+
+    /** Publishes whether this node leads a watcher route under master: (1 or 0). */
+    default void watchLeadership(String route, String node, BooleanSupplier leads) {
     }
 
     /** How the shared database does, when there is one. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelwechat.component.wechat.WeChatConstants;
@@ -24,12 +25,15 @@ import io.camelwechat.component.wechat.jdbc.JdbcStateRepository;
 import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.component.wechat.spi.WeChatAccountsProvider;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -66,6 +70,10 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     private final AtomicLong fetchSequence = new AtomicLong();
     private final Map<String, Long> lastDeliveredSequence = new ConcurrentHashMap<>();
     private WatcherHealthCheck healthCheck;
+    /** Set when the watcher runs under master:: asked before each poll and each delivery. */
+    private volatile ClusterLeadership leadership;
+    private volatile AtomicBoolean leading;
+    private final AtomicBoolean standingDown = new AtomicBoolean();
 
     /**
      * What the endpoint configures.
@@ -92,6 +100,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        Route route = route();
+        leadership = route == null ? null : ClusterLeadership.of(route).orElse(null);
+        standingDown.set(false);
         // started here, not with the context: a follower taking over in a cluster reads the state as it is now
         state = settings.state() != null ? settings.state()
                 : engine.sharedWatcherState(name()).orElse(settings.inMemoryState());
@@ -108,11 +119,22 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             registry.register(healthCheck);
         }
         super.doStart();
+        if (leadership != null) {
+            leading = engine.leadership(leadership.route(), leadership.node());
+            leading.set(true);
+            LOG.info("Route {} on node {} leads namespace {}: its category watcher starts, reading the delivered "
+                     + "state afresh", leadership.route(), leadership.node(), leadership.namespace());
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (leadership != null) {
+            leading.set(false);
+            LOG.info("Route {} on node {} stopped its category watcher (namespace {})", leadership.route(),
+                    leadership.node(), leadership.namespace());
+        }
         if (pollers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(pollers);
             pollers = null;
@@ -139,13 +161,68 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     /** The watcher's name: its route's id (the same on every node), which also names its state in a database. */
     private String name() {
         if (name == null) {
-            name = getRouteId() != null ? getRouteId() : "watcher-" + WATCHER_NUMBERS.incrementAndGet();
+            Route route = route();
+            name = route != null ? route.getId() : "watcher-" + WATCHER_NUMBERS.incrementAndGet();
         }
         return name;
     }
 
+    /**
+     * The route this watcher feeds: its own, or, when master: started it on the elected node, the route whose
+     * consumer master: is (the one that hands it the same processor).
+     */
+    private Route route() {
+        CamelContext context = getEndpoint().getCamelContext();
+        if (getRouteId() != null) {
+            return context.getRoute(getRouteId());
+        }
+        return context.getRoutes().stream()
+                .filter(route -> route.getConsumer() instanceof DefaultConsumer consumer && consumer != this
+                                 && consumer.getProcessor() == getProcessor())
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * True unless the watcher runs under master: and the cluster service says another node leads: then it stands
+     * down (once) and this poll or delivery is skipped.
+     */
+    private boolean stillLeads() {
+        ClusterLeadership current = leadership;
+        if (current == null || current.leads()) {
+            return true;
+        }
+        if (standingDown.compareAndSet(false, true)) {
+            leading.set(false);
+            LOG.warn("Route {} on node {} no longer leads namespace {}, but its category watcher was not stopped (the "
+                     + "cluster service did not tell): it stops polling and restarts the route to rejoin the election",
+                    current.route(), current.node(), current.namespace());
+            rejoinElection(current.route());
+        }
+        return false;
+    }
+
+    /** Restarts the master: route from another thread: its consumer releases the election and enters it again. */
+    private void rejoinElection(String route) {
+        CamelContext context = getEndpoint().getCamelContext();
+        ExecutorService rejoin = context.getExecutorServiceManager().newSingleThreadExecutor(this, "WeChatWatcherRejoin");
+        rejoin.execute(() -> {
+            try {
+                context.getRouteController().stopRoute(route);
+                context.getRouteController().startRoute(route);
+            } catch (Exception e) {
+                LOG.warn("Route {} could not be restarted to rejoin the election; restart it to watch again: {}", route,
+                        e.getMessage());
+            } finally {
+                context.getExecutorServiceManager().shutdown(rejoin);
+            }
+        });
+    }
+
     @Override
     protected int poll() throws Exception {
+        if (!stillLeads()) {
+            return 0;
+        }
         Set<String> accounts = validAccounts(settings.accounts().appIds());
         watched = accounts;
         backoff.retainOnly(accounts);
@@ -246,6 +323,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         CategorySnapshot delivered = stored == null ? CategorySnapshot.empty() : CategorySnapshot.fromJson(stored);
         CategorySnapshot current = CategorySnapshot.of(categories.categories(), delivered);
         List<CategoryChange> changes = CategorySnapshot.diff(appId, delivered, current, clock.instant());
+        if (!changes.isEmpty() && !stillLeads()) {
+            return 0; // the lead moved during this poll: the new leader delivers these
+        }
         int emitted = 0;
         for (CategoryChange change : changes) {
             if (!isRunAllowed()) {
