@@ -78,7 +78,19 @@ public final class ExampleTarget implements AutoCloseable {
     /** How often WeChat was asked for an access token (stable or classic): known for the simulator only. */
     public OptionalInt tokenFetches() {
         return simulator == null ? OptionalInt.empty()
-                : OptionalInt.of(simulator.requestCount("/cgi-bin/stable_token") + simulator.requestCount("/cgi-bin/token"));
+                : OptionalInt.of(simulator.requestCount("/cgi-bin/stable_token")
+                                 + simulator.requestCount("/cgi-bin/token"));
+    }
+
+    /**
+     * A stable token of the simulated account, handed out directly (no request): what the story's own writes use,
+     * so that the nodes' classic token fetches are all that WeChat counts.
+     */
+    public String staticToken() {
+        if (simulator == null) {
+            throw new IllegalStateException("only the simulator hands out tokens directly");
+        }
+        return simulator.stableToken(appId);
     }
 
     public String describe() {

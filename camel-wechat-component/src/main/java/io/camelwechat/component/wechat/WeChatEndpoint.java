@@ -29,6 +29,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Calls WeChat's official account industry APIs, mini program category APIs and temporary media upload, with
@@ -188,6 +189,9 @@ public class WeChatEndpoint extends ScheduledPollEndpoint implements EndpointSer
     protected void doStart() throws Exception {
         super.doStart();
         if (api != WeChatApi.events) {
+            // Camel may start a route's processors (a split's, say) while it sets the route up, before it starts the
+            // components: the component starts first then, as it would anyway
+            ServiceHelper.startService(getComponent());
             getComponent().engine().register(callSettings);
         }
     }

@@ -5,9 +5,9 @@ import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 /**
- * What the nodes of the cluster story share, and all they share: a database. A real one when
- * {@code WECHAT_DATABASE_URL} is set; otherwise an embedded PostgreSQL, which only the demo's class path has (it is
- * test infrastructure, kept out of what an application would ship).
+ * What the nodes of the cluster story share, and all they share: a PostgreSQL and a ZooKeeper. Real ones when
+ * {@code WECHAT_DATABASE_URL} and {@code WECHAT_ZOOKEEPER} are set; otherwise embedded ones, which only the demo's
+ * class path has (they are test infrastructure, kept out of what an application would ship).
  */
 public interface ClusterInfrastructure extends AutoCloseable {
 
@@ -16,9 +16,19 @@ public interface ClusterInfrastructure extends AutoCloseable {
         ClusterInfrastructure start();
     }
 
+    /** A pool for the story's own reads (the nodes open their own). */
     DataSource database();
 
-    /** The database for the story's first line: its kind and URL, never a user or password. */
+    String databaseUrl();
+
+    String databaseUser();
+
+    String databasePassword();
+
+    /** The ZooKeeper connect string, host:port[,host:port...]. */
+    String zooKeeper();
+
+    /** For the story's first line: where the database and ZooKeeper are, never a user or password. */
     String describe();
 
     @Override
@@ -26,15 +36,16 @@ public interface ClusterInfrastructure extends AutoCloseable {
 
     static ClusterInfrastructure fromEnvironment(Map<String, String> environment) {
         String url = environment.get("WECHAT_DATABASE_URL");
-        if (url != null && !url.isBlank()) {
-            return new ExternalDatabase(url, environment.get("WECHAT_DATABASE_USER"),
-                    environment.get("WECHAT_DATABASE_PASSWORD"));
+        String zooKeeper = environment.get("WECHAT_ZOOKEEPER");
+        if (url != null && !url.isBlank() && zooKeeper != null && !zooKeeper.isBlank()) {
+            return new ExternalInfrastructure(url, environment.get("WECHAT_DATABASE_USER"),
+                    environment.get("WECHAT_DATABASE_PASSWORD"), zooKeeper);
         }
         return ServiceLoader.load(Embedded.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException(
-                        "the cluster story needs a database: set WECHAT_DATABASE_URL (with WECHAT_DATABASE_USER and "
-                        + "WECHAT_DATABASE_PASSWORD) to a PostgreSQL, or run it with mvn -Pdemo, which brings an "
-                        + "embedded one"))
+                        "the cluster story needs a PostgreSQL and a ZooKeeper: set WECHAT_DATABASE_URL (with "
+                        + "WECHAT_DATABASE_USER and WECHAT_DATABASE_PASSWORD) and WECHAT_ZOOKEEPER, or run it with "
+                        + "mvn -Pdemo, which brings embedded ones"))
                 .start();
     }
 }

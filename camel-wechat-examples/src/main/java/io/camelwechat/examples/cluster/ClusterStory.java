@@ -1,47 +1,48 @@
 package io.camelwechat.examples.cluster;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import io.camelwechat.component.wechat.model.CategoryChange;
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.SettableCategories.SettableCategory;
 import io.camelwechat.component.wechat.model.SettableCategories;
-import io.camelwechat.component.wechat.model.SettingCategories;
-import io.camelwechat.examples.AuditWatcherLog;
 import io.camelwechat.examples.ExampleTarget;
 import io.camelwechat.examples.Steps;
+import io.camelwechat.examples.cluster.AuditChangeTable.Delivery;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The main job's {@code --cluster} story: two nodes (two Camel applications in this JVM) that share nothing but a
- * database. They race for the first token and WeChat is asked once; one node watches the audits, stops, and the
- * other carries on from the state the first left in the database, re-emitting nothing.
+ * The main job's cluster story: three nodes, each a JVM of its own running {@link ClusterNodeMain}, that share
+ * nothing but a PostgreSQL and a ZooKeeper. They need the account's token at once and WeChat is asked once; one
+ * node leads the audit watcher; it is killed (SIGKILL) and another takes over from the state in the database,
+ * delivering the next change once; the killed node comes back as a standby.
  */
 public final class ClusterStory {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final List<String> NODES = List.of("node-1", "node-2", "node-3");
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final ExampleTarget target;
     private final ClusterInfrastructure infrastructure;
     private final PrintStream out;
     private final Steps steps;
-    private final AuditWatcherLog watcherLog;
-    private final List<ClusterNode> nodes = new ArrayList<>();
+    private final AuditChangeTable changes;
+    private ClusterNodes nodes;
+    private String leader;
+    private SettableCategory added;
 
     private ClusterStory(ExampleTarget target, ClusterInfrastructure infrastructure, PrintStream out) {
         this.target = target;
         this.infrastructure = infrastructure;
         this.out = out;
         this.steps = new Steps(out);
-        this.watcherLog = new AuditWatcherLog(out);
+        this.changes = new AuditChangeTable(infrastructure.database());
     }
 
     /** Runs the story against the target of the environment (the simulator unless credentials are set). */
@@ -53,88 +54,120 @@ public final class ClusterStory {
     }
 
     private Steps.Result tell() throws Exception {
-        out.println("camel-wechat cluster story: two nodes (Camel applications in this JVM) sharing only "
+        out.println("camel-wechat cluster story: three nodes (JVMs of their own) sharing only "
                     + infrastructure.describe() + ", against " + target.describe());
-        try {
-            steps.step("Start node-1 and node-2, each with camel.component.wechat.data-source set", this::startNodes);
-            steps.step("Both nodes take calls at once, before either holds a token", this::raceForTheFirstToken);
+        Path folder = Files.createTempDirectory("camel-wechat-cluster");
+        try (ClusterNodes started = new ClusterNodes(nodeProperties(), folder, out)) {
+            nodes = started;
+            steps.step("Start node-1, node-2 and node-3; each lists the account's categories at once", this::start);
+            steps.step("ZooKeeper elects one node to run the audit watcher", this::elect);
             if (target.isSimulator()) {
-                steps.step("node-1 watches the audits; a category is added", this::watchOnNodeOne);
-                steps.step("node-1 stops; node-2 starts its watcher on the state in the database", this::handOver);
-                steps.step("Let WeChat audit (the simulator's clock moves 11 minutes): node-2 reports it",
-                        this::auditReportedByNodeTwo);
+                steps.step("A category is added: the leader delivers it", this::addCategory);
             }
+            steps.step("kill -9 the leader", this::killLeader);
+            if (target.isSimulator()) {
+                steps.step("Let WeChat audit (the simulator's clock moves 11 minutes): the new leader delivers it",
+                        this::auditDeliveredByTheNewLeader);
+            }
+            steps.step("The killed node comes back: it joins as a standby", this::restartKilled);
         } finally {
-            for (ClusterNode node : nodes) {
-                node.close();
-            }
+            Files.deleteIfExists(folder.resolve("cluster-node.properties"));
+            Files.deleteIfExists(folder);
         }
         return steps.finish();
     }
 
-    private String startNodes() throws Exception {
-        for (String name : List.of("node-1", "node-2")) {
-            nodes.add(new ClusterNode(name, target, infrastructure.database(), watcherLog).start());
+    private Map<String, String> nodeProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("camel.component.wechat.base-url", target.baseUrl());
+        properties.put("camel.component.wechat.token-mode", "classic"); // safe on many nodes with a shared database
+        properties.put("camel.component.wechat.app-secrets[" + target.appId() + "]", target.appSecret());
+        properties.put("cluster.accounts", target.appId());
+        properties.put("cluster.watch-delay", target.isSimulator() ? "200" : "60000");
+        properties.put("cluster.zookeeper", infrastructure.zooKeeper());
+        properties.put("cluster.session-timeout", "2000"); // a dead leader's lead is freed within 2 s
+        properties.put("cluster.database.url", infrastructure.databaseUrl());
+        properties.put("cluster.database.user", infrastructure.databaseUser());
+        properties.put("cluster.database.password", infrastructure.databasePassword());
+        return properties;
+    }
+
+    private String start() throws InterruptedException {
+        NODES.forEach(nodes::start);
+        nodes.awaitReady(NODES, WAIT);
+        return "3 nodes ready; " + target.tokenFetches().stream()
+                .mapToObj(fetches -> "WeChat was asked for a token " + fetches + " time(s): one node fetched it, "
+                                     + "the others read it from the database")
+                .findFirst().orElse("each node read the account's token from the database or fetched it once");
+    }
+
+    private String elect() throws InterruptedException {
+        leader = nodes.awaitTakeover(0, WAIT).node();
+        return leader + " leads; the other two stand by (ready, not polling)";
+    }
+
+    private String addCategory() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            String account = "&appId=" + target.appId() + "&tokenMode=static&accessToken=" + target.staticToken();
+            SettableCategories settable = template.requestBody("wechat:category?op=all&baseUrl=" + target.baseUrl()
+                                                               + account, null, SettableCategories.class);
+            added = settable.categories().stream()
+                    .filter(category -> category.level() == 2 && !category.needsQualification()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no category without a qualification to add"));
+            template.requestBody("wechat:category?op=add&baseUrl=" + target.baseUrl() + account,
+                    CategoryRequest.of(added.father(), added.id()));
         }
-        return "2 nodes started; the component created its tables (wechat_*) if they were missing";
+        Delivery delivery = awaitDeliveries(1).get(0);
+        return delivery.node() + " delivered " + delivery.type() + " " + added.name() + " (under review)";
     }
 
-    private String raceForTheFirstToken() throws Exception {
-        int callsPerNode = target.isSimulator() ? 64 : 4;
-        ExecutorService callers = Executors.newFixedThreadPool(callsPerNode * nodes.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<SettingCategories>> answers = new ArrayList<>();
-            for (ClusterNode node : nodes) {
-                for (int i = 0; i < callsPerNode; i++) {
-                    Callable<SettingCategories> call = () -> {
-                        go.await();
-                        return node.template().requestBody("direct:list-categories", null, SettingCategories.class);
-                    };
-                    answers.add(callers.submit(call));
-                }
-            }
-            go.countDown();
-            for (Future<SettingCategories> answer : answers) {
-                answer.get();
-            }
-            return answers.size() + " calls answered; " + target.tokenFetches()
-                    .stream().mapToObj(fetches -> "WeChat was asked for a token " + fetches
-                                                  + (fetches == 1 ? " time: the other node read it from the database"
-                                                          : " times"))
-                    .findFirst().orElse("every node used the token in the database");
-        } finally {
-            callers.shutdownNow();
-        }
+    private String killLeader() throws InterruptedException {
+        int before = nodes.takeoverCount();
+        long killed = System.nanoTime();
+        nodes.kill(leader);
+        ClusterNodes.Takeover next = nodes.awaitTakeover(before, WAIT);
+        String dead = leader;
+        leader = next.node();
+        return next.node() + " took the lead " + Duration.ofNanos(next.atNanos() - killed).toMillis()
+               + " ms after " + dead + " died (ZooKeeper ended its session)";
     }
 
-    private String watchOnNodeOne() throws Exception {
-        ClusterNode first = nodes.get(0);
-        first.startWatcher(WAIT);
-        SettableCategories settable = first.template().requestBody("direct:settable-categories", null,
-                SettableCategories.class);
-        SettableCategory open = settable.categories().stream()
-                .filter(category -> category.level() == 2 && !category.needsQualification()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no category without a qualification to add"));
-        first.template().requestBody("direct:add-category", CategoryRequest.of(open.father(), open.id()));
-        CategoryChange added = watcherLog.await(1, WAIT).get(0);
-        return "node-1 delivered the addition of " + added.firstName() + "/" + added.secondName()
-               + "; the database holds what it delivered";
-    }
-
-    private String handOver() throws Exception {
-        nodes.get(0).close();
-        nodes.remove(0);
-        nodes.get(0).startWatcher(WAIT);
-        if (watcherLog.pending() != 0) {
-            throw new IllegalStateException("node-2 re-emitted " + watcherLog.pending() + " change(s)");
-        }
-        return "node-2 polled and re-emitted nothing: it read node-1's delivered state";
-    }
-
-    private String auditReportedByNodeTwo() throws Exception {
+    private String auditDeliveredByTheNewLeader() throws Exception {
         target.letAuditsComplete();
-        CategoryChange audited = watcherLog.await(1, WAIT).get(0);
-        return "node-2 delivered " + AuditWatcherLog.describe(audited);
+        List<Delivery> deliveries = awaitDeliveries(2);
+        Delivery audit = deliveries.get(1);
+        if (!audit.node().equals(leader) || deliveries.stream().map(Delivery::transition).distinct().count() != 2) {
+            throw new IllegalStateException("expected one delivery by " + leader + ", got " + deliveries);
+        }
+        return audit.node() + " delivered " + audit.type() + " " + added.name() + " (approved), reading what the "
+               + "dead leader delivered from the database: nothing twice";
+    }
+
+    private String restartKilled() throws InterruptedException {
+        String killed = NODES.stream().filter(name -> !name.equals(leader)).filter(name -> !nodes.isRunning(name))
+                .findFirst().orElseThrow();
+        int takeovers = nodes.takeoverCount();
+        nodes.start(killed);
+        nodes.awaitReady(List.of(killed), WAIT);
+        if (nodes.takeoverCount() != takeovers) {
+            throw new IllegalStateException("the lead moved when " + killed + " came back");
+        }
+        return killed + " is back and ready; " + leader + " still leads";
+    }
+
+    private List<Delivery> awaitDeliveries(int count) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<Delivery> deliveries = changes.deliveries();
+        while (deliveries.size() < count) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("expected " + count + " deliveries within " + WAIT.toSeconds()
+                                                + " s, got " + deliveries);
+            }
+            Thread.sleep(100);
+            deliveries = changes.deliveries();
+        }
+        return deliveries;
     }
 }

@@ -11,21 +11,25 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The main job's --cluster story as a new user runs it: the simulator and an embedded PostgreSQL. */
+/**
+ * The main job's cluster story as a new user runs it: the simulator, an embedded PostgreSQL and ZooKeeper, three
+ * node JVMs, the leader killed.
+ */
 class ClusterStoryTest {
 
     @Test
-    void twoNodesShareOneTokenAndTheWatchersState() throws Exception {
+    void threeNodesShareOneToken_andTheNextLeaderCarriesOnWhenTheFirstIsKilled() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         Steps.Result result = ClusterStory.run(Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(result.succeeded(), output);
-        assertEquals(5, result.passed(), output);
-        assertTrue(output.contains("128 calls answered; WeChat was asked for a token 1 time"), output);
-        assertTrue(output.contains("node-2 polled and re-emitted nothing"), output);
-        assertTrue(output.contains("node-2 delivered under review -> approved"), output);
-        assertTrue(output.contains("node-2 watcher: "), "the change came from node-2's watcher: " + output);
+        assertEquals(6, result.passed(), output);
+        assertTrue(output.contains("3 nodes ready; WeChat was asked for a token 1 time(s)"), output);
+        assertTrue(output.contains("took the lead"), output);
+        assertTrue(output.contains("(approved), reading what the dead leader delivered from the database: nothing "
+                                   + "twice"), output);
+        assertTrue(output.contains("is back and ready"), output);
     }
 }
