@@ -1,5 +1,6 @@
 package io.camelwechat.examples;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the YAML example the way {@code camel run} does (docs/low-code.md): {@link KameletMain}, the runtime Camel JBang
- * starts, with downloads off, given what {@code camel run routes/*.camel.yaml application.properties} gives it (the
- * route files, the properties file), against the simulator. The routes use the three Kamelets the component jar
+ * starts, with downloads off, given what {@code camel run routes/*.camel.yaml application.properties [--dep=...]}
+ * gives it (the route files, the properties file, the dependency), against the simulator. The routes use the three Kamelets the component jar
  * ships and plain {@code wechat:} URIs; the test checks what they did to the simulator's account, and that every
  * jar the files and the Kamelets ask for (their {@code //DEPS} line, {@code spec.dependencies}) is the built component
  * or already on the classpath.
@@ -71,7 +72,7 @@ class CamelRunTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDocumentedYamlRunsWithTheKameletsAndWeChatUrisAgainstTheSimulator() throws Exception {
-        camelRun(List.of(COMPONENT_ROUTES, KAMELET_ROUTES), Map.of(
+        camelRun(List.of(COMPONENT_ROUTES, KAMELET_ROUTES), "mvn:" + COMPONENT_GAV, Map.of(
                 // the startup route's writes, and the audit source's changes where the test reads them
                 "example.writes", "true",
                 "example.add-category", "true",
@@ -122,15 +123,18 @@ class CamelRunTest {
             assertEquals(1, ((Map<String, Object>) industry.get("secondary_industry")).get("industry_id"), industry.toString());
         }
 
-        // the //DEPS lines and the Kamelets' spec.dependencies name the component at the built version, and nothing
-        // the run asked for had to be downloaded
+        // --dep, the //DEPS lines and the Kamelets' spec.dependencies name the component at the built version, and
+        // nothing the run asked for had to be downloaded
         assertTrue(askedFor.contains(COMPONENT_GAV), COMPONENT_GAV + " not in " + askedFor);
         assertNothingMissing();
+        for (Path file : List.of(COMPONENT_ROUTES, KAMELET_ROUTES)) {
+            assertTrue(Files.readAllLines(file).contains("# //DEPS " + COMPONENT_GAV), file + " names " + COMPONENT_GAV);
+        }
     }
 
     @Test
     void theDepsLineNamesTheComponentForRoutesWithoutKamelets() throws Exception {
-        camelRun(List.of(COMPONENT_ROUTES), Map.of());
+        camelRun(List.of(COMPONENT_ROUTES), null, Map.of());
 
         // no Kamelet is loaded here, so the file's own //DEPS line is what asked for the component
         assertTrue(askedFor.contains(COMPONENT_GAV), COMPONENT_GAV + " not in " + askedFor);
@@ -143,10 +147,11 @@ class CamelRunTest {
     }
 
     /**
-     * Boots KameletMain as {@code camel run <files> application.properties --prop ...} does: the files as the routes,
-     * the properties file as the placeholder source, the extra properties over it, no downloads.
+     * Boots KameletMain as {@code camel run <files> application.properties [--dep=...] --prop ...} does: the files as
+     * the routes, the properties file as the placeholder source, the dependency, the extra properties over the file,
+     * no downloads.
      */
-    private void camelRun(List<Path> routeFiles, Map<String, String> props) {
+    private void camelRun(List<Path> routeFiles, String dependency, Map<String, String> props) {
         simulator = WeChatSimulator.builder().account(APP_ID, APP_SECRET).build().start();
         main = new KameletMain("camel.jbang");
         main.setDownload(false);
@@ -154,6 +159,9 @@ class CamelRunTest {
         main.addInitialProperty("camel.main.routesIncludePattern",
                 routeFiles.stream().map(file -> "file:" + file).collect(Collectors.joining(",")));
         main.addInitialProperty("camel.component.properties.location", "file:" + YAML.resolve("application.properties"));
+        if (dependency != null) {
+            main.addInitialProperty("camel.jbang.dependencies", dependency);
+        }
         // camel run would fetch the Apache Kamelet catalog it was built with (camel-kamelets 4.17.0 for Camel 4.18.0),
         // which the Maven mirror here does not serve; the one on the test classpath stands in for it
         main.addInitialProperty("camel.jbang.kameletsVersion", System.getProperty("camel-kamelets.version"));
