@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,7 +43,6 @@ class CamelRunTest {
     private static final String APP_ID = "wxcamelrun000001";
     private static final String APP_SECRET = "camel-run-secret";
     private static final String AUDITS = "seda:camel-run-audits";
-    private static final long WAIT_MILLIS = 10_000;
 
     /** The folder the docs run {@code camel run} in. */
     private static final Path YAML = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
@@ -56,17 +54,15 @@ class CamelRunTest {
 
     private final Set<String> askedFor = new LinkedHashSet<>();
     private final List<String> downloaded = new ArrayList<>();
-    private WeChatSimulator simulator;
+    private final WeChatSimulator simulator = WeChatSimulator.builder().account(APP_ID, APP_SECRET).build().start();
     private KameletMain main;
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         if (main != null) {
             main.stop();
         }
-        if (simulator != null) {
-            simulator.stop();
-        }
+        simulator.stop();
     }
 
     @Test
@@ -96,17 +92,13 @@ class CamelRunTest {
              ProducerTemplate template = context.createProducerTemplate()) {
             // the startup route: wechat-industry-action set and get, wechat:category?op=list, wechat-category-action
             // add and list; then wechat-category-audit-source reports the category (under review), then its audit
-            Exchange added = audits.receive(AUDITS, WAIT_MILLIS);
-            assertNotNull(added, "no change from wechat-category-audit-source within " + WAIT_MILLIS + " ms");
-            assertEquals("ADDED", added.getMessage().getHeader("CamelWeChatChangeType"));
+            Exchange added = YamlExampleTest.nextChange(audits, AUDITS, "ADDED");
             assertEquals(1, added.getMessage().getHeader("CamelWeChatAuditStatus"), "under review");
             String json = added.getMessage().getBody(String.class);
             assertTrue(json.contains("\"first\":1") && json.contains("\"second\":2"), json);
 
             simulator.clock().advance(Duration.ofMinutes(11)); // the simulated audit takes 10 minutes
-            Exchange audited = audits.receive(AUDITS, WAIT_MILLIS);
-            assertNotNull(audited, "no audit result within " + WAIT_MILLIS + " ms");
-            assertEquals("STATUS_CHANGED", audited.getMessage().getHeader("CamelWeChatChangeType"));
+            Exchange audited = YamlExampleTest.nextChange(audits, AUDITS, "STATUS_CHANGED");
             assertEquals(3, audited.getMessage().getHeader("CamelWeChatAuditStatus"), "approved");
 
             // what the account holds now: the industry the Kamelet set, the category it added
@@ -152,7 +144,6 @@ class CamelRunTest {
      * no downloads.
      */
     private void camelRun(List<Path> routeFiles, String dependency, Map<String, String> props) {
-        simulator = WeChatSimulator.builder().account(APP_ID, APP_SECRET).build().start();
         main = new KameletMain("camel.jbang");
         main.setDownload(false);
         main.setDownloadListener(new RecordingListener());
