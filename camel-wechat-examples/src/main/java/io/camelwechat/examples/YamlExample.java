@@ -10,7 +10,8 @@ import org.apache.camel.main.Main;
 
 /**
  * The YAML DSL example: camel-main configured by {@code yaml/application.properties}, running the YAML routes of
- * {@code yaml/routes}, which use the wechat component by URI and through the Kamelets the component jar ships.
+ * {@code yaml/routes}, which use the wechat component by URI and through the Kamelets the component jar ships. The same
+ * files run under {@code camel run} (docs/low-code.md).
  *
  * <p>With no credentials it starts the embedded simulator, lets the startup route set the industry and add a
  * category, then waits for the audit source to report the category (ADDED, under review), moves the simulator's
@@ -23,6 +24,8 @@ public final class YamlExample {
 
     /** Where the example's camel-main configuration is. */
     static final String PROPERTIES = "classpath:yaml/application.properties";
+    /** The example's YAML routes; not in the properties file, which camel run reads too (it names its own files). */
+    static final String ROUTES = "classpath:yaml/routes/*.camel.yaml";
 
     private static final String AUDITS = "seda:yaml-example-audits";
     private static final long WAIT_MILLIS = 30_000;
@@ -41,6 +44,7 @@ public final class YamlExample {
     static Main newMain(Map<String, String> overrides) {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTIES);
+        main.configure().withRoutesIncludePattern(ROUTES);
         overrides.forEach(main::addOverrideProperty);
         return main;
     }

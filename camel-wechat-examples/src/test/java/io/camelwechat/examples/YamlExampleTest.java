@@ -182,9 +182,7 @@ class YamlExampleTest {
 
         template.requestBody("direct:add-category", null, Map.class);
 
-        Exchange added = consumer.receive(AUDITS, WAIT_MILLIS);
-        assertNotNull(added, "no ADDED change within " + WAIT_MILLIS + " ms");
-        assertEquals("ADDED", added.getMessage().getHeader("CamelWeChatChangeType"));
+        Exchange added = nextChange(consumer, AUDITS, "ADDED");
         assertEquals(APP_ID, added.getMessage().getHeader("CamelWeChatAppId"));
         assertEquals(1, added.getMessage().getHeader("CamelWeChatCategoryFirst"));
         assertEquals(2, added.getMessage().getHeader("CamelWeChatCategorySecond"));
@@ -194,9 +192,7 @@ class YamlExampleTest {
 
         simulator.clock().advance(Duration.ofMinutes(11)); // the simulated audit takes 10 minutes
 
-        Exchange audited = consumer.receive(AUDITS, WAIT_MILLIS);
-        assertNotNull(audited, "no STATUS_CHANGED change within " + WAIT_MILLIS + " ms");
-        assertEquals("STATUS_CHANGED", audited.getMessage().getHeader("CamelWeChatChangeType"));
+        Exchange audited = nextChange(consumer, AUDITS, "STATUS_CHANGED");
         assertEquals(1, audited.getMessage().getHeader("CamelWeChatPreviousAuditStatus"));
         assertEquals(3, audited.getMessage().getHeader("CamelWeChatAuditStatus"), "approved");
         assertTrue(audited.getMessage().getBody(String.class).contains("\"previous_audit_status\":1"));
@@ -217,6 +213,14 @@ class YamlExampleTest {
         assertTrue(succeeded, output);
         assertTrue(output.contains("audit source: ADDED"), output);
         assertTrue(output.contains("audit source: STATUS_CHANGED"), output);
+    }
+
+    /** The audit source's next change, which must come within the wait and be of the given type. */
+    static Exchange nextChange(ConsumerTemplate consumer, String endpoint, String changeType) {
+        Exchange change = consumer.receive(endpoint, WAIT_MILLIS);
+        assertNotNull(change, "no " + changeType + " change within " + WAIT_MILLIS + " ms");
+        assertEquals(changeType, change.getMessage().getHeader("CamelWeChatChangeType"));
+        return change;
     }
 
     private static String messages(Throwable failure) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs successful and failing calls with the component's logging at TRACE (and Camel's at DEBUG) and checks that
@@ -72,10 +73,16 @@ class SecretLeakTest extends WeChatTestSupport {
         simulator.addComponent("wxcomponent000001", "component-secret-that-must-not-leak");
         String ticket = simulator.issueVerifyTicket("wxcomponent000001");
         String refreshToken = simulator.authorize("wxcomponent000001", "wxauthorizer00001");
+        // the verify ticket in the URI, where Camel masks it (4.15 and later); on Camel 4.14, which cannot, on the
+        // component, as the component's warning there says
+        String ticketOption = "&componentVerifyTicket=RAW(" + ticket + ")";
+        if (!CamelMasking.masksTheComponentsOwnWords()) {
+            component().getConfiguration().setComponentVerifyTicket(ticket);
+            ticketOption = "";
+        }
         String authorizerUri = "wechat:category?op=list&tokenMode=authorizer&componentAppId=wxcomponent000001"
-                               + "&componentAppSecret=RAW(component-secret-that-must-not-leak)"
-                               + "&componentVerifyTicket=RAW(" + ticket + ")&appId=wxauthorizer00001"
-                               + "&authorizerRefreshToken=RAW(" + refreshToken + ")";
+                               + "&componentAppSecret=RAW(component-secret-that-must-not-leak)" + ticketOption
+                               + "&appId=wxauthorizer00001&authorizerRefreshToken=RAW(" + refreshToken + ")";
         exchanges.add(send(authorizerUri, null));
         simulator.revokeAuthorization("wxcomponent000001", "wxauthorizer00001");
         exchanges.add(send(authorizerUri, null, WeChatConstants.APP_ID, "wxauthorizer00002"));
@@ -122,10 +129,15 @@ class SecretLeakTest extends WeChatTestSupport {
         String aesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
         String uri = "wechat:events?path=/leak&token=RAW(push-token-that-must-not-leak)&encodingAesKey=RAW(" + aesKey
                      + ")&appId=" + APP_ID;
-        for (String shown : List.of(URISupport.sanitizeUri(uri), context.getEndpoint(uri).toString())) {
-            for (String secret : List.of(aesKey, "push-token-that-must-not-leak")) {
-                assertFalse(shown.contains(secret), "a push credential is shown: " + shown.replace(secret, "<SECRET>"));
-            }
+        List<String> shownUris = List.of(URISupport.sanitizeUri(uri), context.getEndpoint(uri).toString());
+        assertNotShown(shownUris, "push-token-that-must-not-leak");
+        assumeTrue(CamelMasking.masksTheComponentsOwnWords(), CamelMasking.NOT_ON_CAMEL_4_14);
+        assertNotShown(shownUris, aesKey);
+    }
+
+    private static void assertNotShown(List<String> shownUris, String secret) {
+        for (String shown : shownUris) {
+            assertFalse(shown.contains(secret), "a push credential is shown: " + shown.replace(secret, "<SECRET>"));
         }
     }
 
