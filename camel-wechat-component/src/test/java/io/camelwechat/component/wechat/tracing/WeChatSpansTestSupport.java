@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.camelwechat.component.wechat.WeChatApiException;
+import io.camelwechat.component.wechat.WeChatHttpException;
 import io.camelwechat.component.wechat.WeChatTestSupport;
 import io.camelwechat.simulator.RecordedRequest;
 import io.opentelemetry.api.common.Attributes;
@@ -82,6 +83,7 @@ abstract class WeChatSpansTestSupport extends WeChatTestSupport {
         assertEquals(Map.of("wechat.api", "getSettingCategories", "wechat.path", CATEGORIES_PATH,
                 "wechat.appid", APP_ID, "wechat.errcode", "0", "wechat.retries", "0"), weChatAttributes(list));
         assertNotEquals(StatusCode.ERROR, list.getStatus().getStatusCode());
+        assertEquals(simulator.baseUrl(), text(list.getAttributes()).get("server.address"));
         assertEquals("getIndustry", weChatAttributes(calls.get(1)).get("wechat.api"));
         assertEquals("wechat:industry", calls.get(1).getName());
         assertEquals(list.getTraceId(), calls.get(1).getTraceId(), "both calls belong to the route's trace");
@@ -120,6 +122,18 @@ abstract class WeChatSpansTestSupport extends WeChatTestSupport {
         assertEquals(StatusCode.ERROR, call.getStatus().getStatusCode());
         assertEquals("40013", weChatAttributes(call).get("wechat.errcode"));
         assertEquals("0", weChatAttributes(call).get("wechat.retries"));
+    }
+
+    @Test
+    void anHttpError_isAnErrorWithoutErrcode() {
+        simulator.faults().httpStatusNext(CATEGORIES_PATH, 502, 1);
+
+        assertTrue(send("direct:list", null).getException() instanceof WeChatHttpException);
+
+        SpanData call = theOnlyWeChatSpan();
+        assertEquals(StatusCode.ERROR, call.getStatus().getStatusCode());
+        assertFalse(weChatAttributes(call).containsKey("wechat.errcode"), "WeChat gave none: " + call);
+        assertEquals("getSettingCategories", weChatAttributes(call).get("wechat.api"));
     }
 
     @Test

@@ -54,6 +54,14 @@ final class WeChatSpanAttributes {
     }
 
     /**
+     * Whether the span is the one of a route that starts at a wechat: consumer: it gets no call facts, as the calls the
+     * route makes have spans of their own.
+     */
+    static boolean isRouteSpan(Exchange exchange, Endpoint endpoint) {
+        return endpoint != null && endpoint == exchange.getFromEndpoint();
+    }
+
+    /**
      * The WeChat attributes of the call the exchange just made, values String or Integer; none for a call that
      * never reached WeChat's API (input refused, no account).
      */

@@ -1,5 +1,9 @@
 package io.camelwechat.component.wechat.internal.tracing;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.telemetry.Span;
@@ -12,6 +16,13 @@ import org.apache.camel.telemetry.decorators.AbstractSpanDecorator;
  * this SPI's spans take text values only.
  */
 public class WeChatTelemetrySpanDecorator extends AbstractSpanDecorator {
+
+    /**
+     * The open spans of routes that start at a wechat: consumer, which get no call facts: this SPI does not tell
+     * {@link #afterTracingEvent} whose span ends. Weak, in case a tracer drops a span unended; Camel's spans keep
+     * Object's equality, so this is by identity.
+     */
+    private final Set<Span> routeSpans = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
 
     @Override
     public String getComponent() {
@@ -28,13 +39,20 @@ public class WeChatTelemetrySpanDecorator extends AbstractSpanDecorator {
         return WeChatSpanAttributes.spanName(endpoint);
     }
 
-    /**
-     * This SPI does not tell which endpoint's span ends, so the span of a route that starts at a wechat: consumer
-     * shows the facts of the last call the route made as well (as that call's own span does).
-     */
+    @Override
+    public void beforeTracingEvent(Span span, Exchange exchange, Endpoint endpoint) {
+        super.beforeTracingEvent(span, exchange, endpoint);
+        if (WeChatSpanAttributes.isRouteSpan(exchange, endpoint)) {
+            routeSpans.add(span);
+        }
+    }
+
     @Override
     public void afterTracingEvent(Span span, Exchange exchange) {
         super.afterTracingEvent(span, exchange);
+        if (routeSpans.remove(span)) {
+            return;
+        }
         WeChatSpanAttributes.of(exchange).forEach((name, value) -> span.setTag(name, value.toString()));
     }
 }

@@ -6,10 +6,10 @@ import org.apache.camel.tracing.SpanAdapter;
 import org.apache.camel.tracing.decorators.AbstractSpanDecorator;
 
 /**
- * The {@code wechat:} span decorator of camel-tracing, the SPI of camel-opentelemetry and camel-observation: found by
- * their tracer through {@code META-INF/services/org.apache.camel.tracing.SpanDecorator}. Camel's defaults (component,
- * the URI as Camel masks it, error status and the exception's message, which names no credential) plus the WeChat
- * attributes, numbers as numbers.
+ * The {@code wechat:} span decorator of camel-tracing, the SPI of camel-opentelemetry (and any tracer built on it):
+ * found by the tracer through {@code META-INF/services/org.apache.camel.tracing.SpanDecorator}. Camel's defaults
+ * (component, the URI as Camel masks it, error status and the exception's message, which names no credential) plus
+ * the WeChat attributes, numbers as numbers.
  */
 public class WeChatTracingSpanDecorator extends AbstractSpanDecorator {
 
@@ -31,8 +31,8 @@ public class WeChatTracingSpanDecorator extends AbstractSpanDecorator {
     @Override
     public void post(SpanAdapter span, Exchange exchange, Endpoint endpoint) {
         super.post(span, exchange, endpoint);
-        if (endpoint == exchange.getFromEndpoint()) {
-            return; // the span of a route that starts at a wechat: consumer: the calls in it have spans of their own
+        if (WeChatSpanAttributes.isRouteSpan(exchange, endpoint)) {
+            return;
         }
         WeChatSpanAttributes.of(exchange).forEach((name, value) -> {
             if (value instanceof Number number) {
