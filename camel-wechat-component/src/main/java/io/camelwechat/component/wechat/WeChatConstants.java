@@ -85,6 +85,28 @@ public final class WeChatConstants {
                             + "component_verify_ticket).")
     public static final String EVENT_TYPE = "CamelWeChatEventType";
 
+    // Exchange properties, not headers: the producer sets them after each call, answered or not, so that a route
+    // (and the tracing span of the call) can tell what it came to. Properties do not travel on to other endpoints
+    // and are never read as input; the catalog lists headers only, so they carry no @Metadata.
+
+    /** Exchange property: WeChat's name of the API the last call went to, for example getSettingCategories. */
+    public static final String CALL_API = "CamelWeChatCallApi";
+
+    /** Exchange property: the path the last call went to, never its query (for example /cgi-bin/wxopen/getcategory). */
+    public static final String CALL_PATH = "CamelWeChatCallPath";
+
+    /** Exchange property: the appid of the account the last call acted for. */
+    public static final String CALL_APP_ID = "CamelWeChatCallAppId";
+
+    /** Exchange property (Integer): WeChat's errcode of the last call, 0 when it succeeded; absent without one. */
+    public static final String CALL_ERRCODE = "CamelWeChatCallErrcode";
+
+    /** Exchange property (Integer): how often the last call was sent again (a token rejection, busy answers). */
+    public static final String CALL_RETRIES = "CamelWeChatCallRetries";
+
+    /** The pattern of every CALL_ exchange property, for {@code Exchange.removeProperties}. */
+    public static final String CALL_PROPERTIES = "CamelWeChatCall*";
+
     private WeChatConstants() {
     }
 }

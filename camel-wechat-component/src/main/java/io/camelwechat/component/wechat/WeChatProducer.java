@@ -2,6 +2,7 @@ package io.camelwechat.component.wechat;
 
 import io.camelwechat.component.wechat.internal.client.WeChatRequest;
 import io.camelwechat.component.wechat.internal.engine.AccountCalls;
+import io.camelwechat.component.wechat.internal.engine.CallReport;
 import io.camelwechat.component.wechat.internal.engine.CallSettings;
 import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
 import io.camelwechat.component.wechat.internal.operation.OperationSettings;
@@ -53,11 +54,23 @@ public class WeChatProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
+        // an earlier call's facts must not describe this one when it fails before reaching WeChat (bad input)
+        exchange.removeProperties(WeChatConstants.CALL_PROPERTIES);
         Message message = exchange.getMessage();
         WeChatOperation operation = WeChatOperation.forMessage(api,
                 message.getHeader(WeChatConstants.OPERATION, String.class), defaultOperation);
         WeChatRequest request = operation.request(message, operationSettings);
         String appId = calls.resolveAccount(message.getHeader(WeChatConstants.APP_ID, String.class));
-        message.setBody(calls.call(appId, request, operation.isWrite(request), operation.resultType()));
+        message.setBody(calls.call(appId, request, operation.isWrite(request), operation.resultType(),
+                report -> record(exchange, report)));
+    }
+
+    /** The facts of this call for the route and its tracing span, replacing an earlier call's on the exchange. */
+    private static void record(Exchange exchange, CallReport report) {
+        exchange.setProperty(WeChatConstants.CALL_API, report.api());
+        exchange.setProperty(WeChatConstants.CALL_PATH, report.path());
+        exchange.setProperty(WeChatConstants.CALL_APP_ID, report.appId());
+        exchange.setProperty(WeChatConstants.CALL_ERRCODE, report.errcode());
+        exchange.setProperty(WeChatConstants.CALL_RETRIES, report.retries());
     }
 }

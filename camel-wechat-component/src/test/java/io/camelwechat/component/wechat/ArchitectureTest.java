@@ -104,7 +104,9 @@ class ArchitectureTest {
                 .layer("Token").definedBy(ROOT + ".internal.token..")
                 .layer("Client").definedBy(ROOT + ".internal.client..")
                 .layer("Support").definedBy(ROOT + ".internal.support..")
+                .layer("Tracing").definedBy(ROOT + ".internal.tracing..")
                 .whereLayer("Shell").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Tracing").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Operation").mayOnlyBeAccessedByLayers("Shell")
                 .whereLayer("Watcher").mayOnlyBeAccessedByLayers("Shell")
                 .whereLayer("Push").mayOnlyBeAccessedByLayers("Shell")
@@ -114,6 +116,13 @@ class ArchitectureTest {
                 .whereLayer("Support").mayOnlyBeAccessedByLayers("Shell", "Operation", "Watcher", "Push", "Engine",
                         "Token", "Client")
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheSpanDecorators_useCamelsTracingSpis() {
+        // the SPIs are optional dependencies: a class of the component that needed them would break without tracing
+        noClasses().that().resideOutsideOfPackage(ROOT + ".internal.tracing..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.camel.tracing..", "org.apache.camel.telemetry..").check(classes);
     }
 
     private static boolean isVocabulary(JavaClass javaClass) {

@@ -1,5 +1,7 @@
 package io.camelwechat.component.wechat.internal.engine;
 
+import java.util.function.Consumer;
+
 import io.camelwechat.component.wechat.internal.client.WeChatRequest;
 
 /**
@@ -23,7 +25,15 @@ public interface AccountCalls extends AutoCloseable {
      *
      * @param write whether the call changes state at WeChat (a busy answer to a write is not retried by default)
      */
-    <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType);
+    default <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType) {
+        return call(appId, request, write, resultType, report -> { });
+    }
+
+    /**
+     * {@link #call(String, WeChatRequest, boolean, Class)}, telling {@code reports} what the call came to before it
+     * returns or throws.
+     */
+    <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType, Consumer<CallReport> reports);
 
     /**
      * The producer or consumer stopped: its default account is no longer probed by the readiness check (unless

@@ -65,21 +65,32 @@ final class EngineAccountCalls implements AccountCalls {
     }
 
     @Override
-    public <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType) {
+    public <T> T call(String appId, WeChatRequest request, boolean write, Class<T> resultType,
+                      Consumer<CallReport> reports) {
         metrics.watchAccount(appId);
         long started = System.nanoTime();
-        String outcome = "failed";
+        RetryCount retries = new RetryCount();
+        Integer errcode = null;
         try {
             T result = invoker.invoke(appId, request, write,
-                    token -> client.execute(request.withAccessToken(token), resultType));
-            outcome = "ok";
+                    token -> client.execute(request.withAccessToken(token), resultType), retries);
+            errcode = 0;
             return result;
         } catch (WeChatApiException e) {
-            outcome = String.valueOf(e.getErrcode());
+            errcode = e.getErrcode();
             throw e;
         } finally {
-            metrics.recordCall(request.api(), outcome, System.nanoTime() - started);
+            metrics.recordCall(request.api(), outcome(errcode), System.nanoTime() - started);
+            reports.accept(new CallReport(request.api(), request.path(), appId, errcode, retries.value()));
         }
+    }
+
+    /** The metrics' outcome tag: {@code ok}, the errcode, or {@code failed} for a call without one. */
+    private static String outcome(Integer errcode) {
+        if (errcode == null) {
+            return "failed";
+        }
+        return errcode == 0 ? "ok" : String.valueOf(errcode);
     }
 
     @Override

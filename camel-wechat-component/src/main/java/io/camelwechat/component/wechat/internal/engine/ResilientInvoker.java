@@ -55,6 +55,11 @@ final class ResilientInvoker implements ComponentCalls {
      */
     @Override
     public <T> T invoke(String appId, WeChatRequest request, boolean write, Function<Secret, T> call) {
+        return invoke(appId, request, write, call, new RetryCount());
+    }
+
+    /** {@link #invoke(String, WeChatRequest, boolean, Function)}, counting its retries in {@code retries}. */
+    <T> T invoke(String appId, WeChatRequest request, boolean write, Function<Secret, T> call, RetryCount retries) {
         circuit.checkClosed(appId, request);
         long started = circuit.now();
         AccessToken token = circuit.guard(appId, () -> tokens.getToken(appId));
@@ -71,12 +76,14 @@ final class ResilientInvoker implements ComponentCalls {
                     tokenRetried = true;
                     token = replacementFor(appId, attempt, failure);
                     statistics.retriedAfterTokenRejection(appId);
+                    retries.increment();
                     LOG.debug("WeChat {} rejected the access token of {} with errcode {}; retrying once with a "
                               + "fresh token", failure.getApi(), appId, failure.getErrcode());
                 } else if (failure.getErrcode() == BusyRetryPolicy.BUSY_ERRCODE
                            && busyRetries.allowsRetry(write, busyRetried)) {
                     busyRetries.backOff(busyRetried++);
                     statistics.retriedWhileBusy(appId);
+                    retries.increment();
                     LOG.debug("WeChat {} answered busy for {}; retry {}", failure.getApi(), appId, busyRetried);
                 } else {
                     throw failure;
