@@ -22,6 +22,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,20 @@ class WeChatDevConsoleTest extends WeChatTestSupport {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/wechat/events?" + forged.queryString())).POST(HttpRequest.BodyPublishers.ofString(forged.body()))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void aContextWithDevConsolesEnabled_listsTheWeChatConsoleAmongAll() throws Exception {
+        try (DefaultCamelContext plain = new DefaultCamelContext()) {
+            plain.setDevConsole(true); // what camel.main.dev-console-enabled=true sets
+            plain.start();
+
+            DevConsoleRegistry registry = plain.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
+            assertTrue(registry.getConsoleIDs().contains("wechat"), "scanned from the jar's service file: "
+                                                                    + registry.getConsoleIDs());
+            assertEquals("No wechat component in this context\n",
+                    registry.getConsole("wechat").orElseThrow().call(DevConsole.MediaType.TEXT));
+        }
     }
 
     @Test
