@@ -209,7 +209,8 @@ public class WeChatDevConsole extends AbstractDevConsole {
             account.categories().forEach(category -> text.append("        ").append(category.first()).append('/')
                     .append(category.second()).append(' ').append(category.firstName()).append('/')
                     .append(category.secondName()).append(": ").append(auditName(category.auditStatus()))
-                    .append(category.reason() == null || category.reason().isEmpty() ? "" : " (" + category.reason() + ")")
+                    .append(category.reason() == null || category.reason().isEmpty() ? ""
+                            : " (" + category.reason() + ")")
                     .append('\n'));
         }
         return text.toString();

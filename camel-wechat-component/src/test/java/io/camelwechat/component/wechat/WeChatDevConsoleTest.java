@@ -18,8 +18,6 @@ import io.camelwechat.component.wechat.model.Certificate;
 import io.camelwechat.simulator.WeChatPushes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -48,10 +46,7 @@ class WeChatDevConsoleTest extends WeChatTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
+        PushServers.addTo(context, port);
         return context;
     }
 
@@ -91,8 +86,8 @@ class WeChatDevConsoleTest extends WeChatTestSupport {
         simulator.pushTo(APP_ID, "http://127.0.0.1:" + port + "/wechat/events", PUSH_TOKEN, AES_KEY);
         WatcherProbe.poll(watcher);
         simulator.registerMedia(APP_ID, "media-1");
-        template.requestBody("wechat:category?op=add",
-                CategoryRequest.of(8, 39, Certificate.of("《因私出入境中介机构经营许可证》", "media-1")));
+        Certificate licence = Certificate.of("《因私出入境中介机构经营许可证》", "media-1");
+        template.requestBody("wechat:category?op=add", CategoryRequest.of(8, 39, licence));
         simulator.clock().advance(AUDIT); // WeChat pushes the approval
         assertEquals(1, WatcherProbe.poll(watcher), "the category, approved, is emitted");
         assertEquals(403, postForgedPush(), "a push signed with another token is rejected");

@@ -126,7 +126,8 @@ final class QuotaCircuitBreaker {
         Map<String, WeChatStatus.Circuit> result = new TreeMap<>();
         open.forEach((appId, state) -> {
             if (state.untilNanos() > now) {
-                result.put(appId, new WeChatStatus.Circuit(state.errcode(), Duration.ofNanos(state.untilNanos() - now)));
+                result.put(appId,
+                        new WeChatStatus.Circuit(state.errcode(), Duration.ofNanos(state.untilNanos() - now)));
             }
         });
         return result;

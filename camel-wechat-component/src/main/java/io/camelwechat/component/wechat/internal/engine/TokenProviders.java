@@ -231,9 +231,9 @@ final class TokenProviders {
         List<WeChatStatus.Account> accounts = new ArrayList<>();
         for (String appId : appIds) {
             Origin origin = origins.getOrDefault(appId, new Origin("unknown", false));
-            accounts.add(new WeChatStatus.Account(appId, origin.name(), origin.cached() && shared.database().isPresent(),
-                    tokens.get(appId), counters.getOrDefault(appId, TokenStatistics.Snapshot.none(appId)),
-                    open.get(appId)));
+            boolean throughDatabase = origin.cached() && shared.database().isPresent();
+            accounts.add(new WeChatStatus.Account(appId, origin.name(), throughDatabase, tokens.get(appId),
+                    counters.getOrDefault(appId, TokenStatistics.Snapshot.none(appId)), open.get(appId)));
         }
         return accounts;
     }
