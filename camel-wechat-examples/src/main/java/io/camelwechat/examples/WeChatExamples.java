@@ -10,13 +10,15 @@ import java.util.stream.Collectors;
 
 import io.camelwechat.examples.cluster.ClusterStory;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.Main;
 
 /**
  * The examples' main job: starts Camel (camel-main) with the wechat component configured for the target, runs
- * {@link ExampleStory} through the routes of {@link OperationRoutes}, prints a summary and exits non-zero if a step
- * failed.
+ * {@link ExampleStory} through the routes of {@link OperationRoutes}, prints a summary, the readiness checks and the
+ * wechat developer console, and exits non-zero if a step failed.
  */
 public final class WeChatExamples {
 
@@ -57,6 +59,18 @@ public final class WeChatExamples {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * What the wechat developer console shows now, as text: the same console Hawtio and camel CLI-style tools read
+     * (as JSON) from Camel's console registry.
+     */
+    static String console(Main main) {
+        DevConsoleRegistry registry = main.getCamelContext().getCamelContextExtension()
+                .getContextPlugin(DevConsoleRegistry.class);
+        DevConsole console = registry == null ? null : registry.resolveById("wechat");
+        return console == null ? "no wechat developer console (is camel-console on the classpath?)\n"
+                : (String) console.call(DevConsole.MediaType.TEXT);
+    }
+
     static Steps.Result run(Map<String, String> environment, PrintStream out) throws Exception {
         return run(environment, out, false);
     }
@@ -79,6 +93,7 @@ public final class WeChatExamples {
             try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
                 Steps.Result result = new ExampleStory(template, target, watcherLog, out).run();
                 out.println("Readiness: " + readiness(main));
+                out.print("Developer console (wechat):\n" + console(main));
                 if (keepWatching) {
                     out.println("Watching category audits; stop the process to end.");
                     new CountDownLatch(1).await();

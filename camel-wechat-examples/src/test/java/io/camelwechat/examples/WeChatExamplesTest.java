@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's main job, as a new user runs it: no credentials, so the embedded simulator. */
@@ -35,6 +36,13 @@ class WeChatExamplesTest {
                                                                              + output);
         assertTrue(output.contains("wechat-tokens UP"), "the component's readiness check under camel-main: " + output);
         assertTrue(output.contains("wechat-watcher:audit-watcher UP"), output);
+        String console = output.substring(output.indexOf("Developer console (wechat):"));
+        assertTrue(console.contains("WeChat component wechat\n"), "the console's text at the end: " + output);
+        assertTrue(console.contains("    " + ExampleTarget.DEMO_APP_ID + ": tokens stable, token age "), console);
+        assertTrue(console.contains("quota circuit closed"), console);
+        assertTrue(console.contains("    audit-watcher: last poll ended "), console);
+        assertTrue(console.contains(": APPROVED"), "the watcher's last delivered audit states: " + console);
+        assertFalse(console.contains(ExampleTarget.DEMO_APP_SECRET), console);
     }
 
     @Test

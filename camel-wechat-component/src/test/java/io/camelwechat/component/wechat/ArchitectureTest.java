@@ -45,7 +45,8 @@ class ArchitectureTest {
     private static final Set<Class<?>> VOCABULARY = Set.of(WeChatConstants.class, WeChatApi.class,
             WeChatException.class, WeChatApiException.class, WeChatHttpException.class, WeChatDatabaseException.class);
     private static final Class<?>[] SHELL = { WeChatComponent.class, WeChatEndpoint.class, WeChatConfiguration.class,
-                                              WeChatProducer.class, WeChatTypeConverters.class };
+                                              WeChatProducer.class, WeChatTypeConverters.class,
+                                              WeChatDevConsole.class };
 
     private JavaClasses classes;
 

@@ -17,8 +17,6 @@ import io.camelwechat.simulator.WeChatPushes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,11 +42,8 @@ class PushReceiverTest extends WeChatTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        server.setMaxBodySize(20L * 1024 * 1024); // let oversized pushes reach the receiver's own limit
-        context.addService(new VertxPlatformHttpServer(server));
+        // let oversized pushes reach the receiver's own limit
+        PushServers.addTo(context, port).setMaxBodySize(20L * 1024 * 1024);
         context.getRegistry().bind("tickets", tickets);
         return context;
     }

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A Spring Boot application using the wechat component: the account and the other options come from
- * {@code camel.component.wechat.*} in application.properties (or the environment), the routes only name the API.
- * With Spring Boot actuator, the readiness group of the health endpoint shows Camel's health checks, the
- * component's among them (see application.properties).
+ * {@code camel.component.wechat.*} in application.properties (or the environment), the routes only name the API:
+ * the two RouteBuilder beans below and a YAML route, {@code example-routes/industry.camel.yaml}. With Spring Boot actuator,
+ * the readiness group of the health endpoint shows Camel's health checks, the component's among them (see
+ * application.properties), and the application's MeterRegistry gets the component's meters.
  */
 @SpringBootApplication
 public class WeChatExampleApplication {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 import io.camelwechat.component.wechat.WeChatComponent;
@@ -12,6 +14,9 @@ import io.camelwechat.component.wechat.WeChatConfiguration;
 import io.camelwechat.component.wechat.internal.watcher.CategorySnapshot;
 import io.camelwechat.component.wechat.model.SettingCategories;
 import io.camelwechat.simulator.WeChatSimulator;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -29,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The example application against the WeChat simulator, configured only through camel.component.wechat.*, with
@@ -74,6 +80,10 @@ class WeChatExampleApplicationTest {
     @Autowired
     private DataSource dataSource;
 
+    /** Spring Boot actuator's: the component's meters go there. */
+    @Autowired
+    private MeterRegistry meterRegistry;
+
     @AfterAll
     static void stopSimulator() {
         SIMULATOR.stop();
@@ -118,6 +128,36 @@ class WeChatExampleApplicationTest {
                 assertEquals(1, rows.getInt(1), "the account's token is in the database");
             }
         }
+    }
+
+    @Test
+    void yamlRouteSetsAndReadsTheIndustry() {
+        assertNotNull(camelContext.getRoute("industry"), "loaded from example-routes/industry.camel.yaml");
+
+        Map<?, ?> industry = template.requestBody("direct:industry", (Object) null, Map.class);
+
+        Map<?, ?> primary = assertInstanceOf(Map.class, industry.get("primary_industry"), industry::toString);
+        assertEquals("运输与仓储", primary.get("first_class"));
+        assertEquals("快递", primary.get("second_class"));
+        assertEquals(13, SIMULATOR.account(APP_ID).industryId1(), "WeChat holds what the route set");
+    }
+
+    @Test
+    void theApplicationsMeterRegistryShowsTheWeChatMeters() {
+        template.requestBody("direct:categories", (Object) null);
+
+        Timer calls = meterRegistry.find("wechat.calls").tag("api", "getSettingCategories").tag("outcome", "ok")
+                .timer();
+        assertNotNull(calls, () -> "wechat.calls in the application's registry: " + wechatMeters());
+        assertTrue(calls.count() >= 1, () -> "timed calls: " + calls.count());
+        FunctionCounter hits = meterRegistry.find("wechat.token.hits").tag("appId", APP_ID).functionCounter();
+        assertNotNull(hits, () -> "the account's token counters: " + wechatMeters());
+        assertTrue(hits.count() >= 1, () -> "token hits: " + hits.count());
+    }
+
+    private List<String> wechatMeters() {
+        return meterRegistry.getMeters().stream().map(meter -> meter.getId().toString())
+                .filter(id -> id.contains("wechat")).toList();
     }
 
     @Test

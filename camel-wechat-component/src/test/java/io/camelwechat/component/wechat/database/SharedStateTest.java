@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
+import io.camelwechat.component.wechat.PushServers;
 import io.camelwechat.component.wechat.internal.watcher.CategoryAuditConsumer;
 import io.camelwechat.component.wechat.internal.watcher.WatcherProbe;
 import io.camelwechat.component.wechat.model.CategoryChange;
@@ -29,8 +30,6 @@ import io.camelwechat.simulator.WeChatSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -87,10 +86,7 @@ class SharedStateTest {
     /** A node with a push receiver on a free port of 127.0.0.1; answers that port. */
     private static int receivePushes(CamelContext context, String uri, List<Exchange> events) throws Exception {
         int port = AvailablePortFinder.getNextAvailable();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
+        PushServers.addTo(context, port);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -115,11 +115,19 @@ final class QuotaCircuitBreaker {
 
     /** The accounts whose circuit is open now, each with the time left until the next attempt. */
     Map<String, Duration> openCircuits() {
-        long now = ticker.read();
         Map<String, Duration> result = new TreeMap<>();
+        circuits().forEach((appId, circuit) -> result.put(appId, circuit.retryIn()));
+        return result;
+    }
+
+    /** The accounts whose circuit is open now, each with the errcode that opened it and the time left. */
+    Map<String, WeChatStatus.Circuit> circuits() {
+        long now = ticker.read();
+        Map<String, WeChatStatus.Circuit> result = new TreeMap<>();
         open.forEach((appId, state) -> {
             if (state.untilNanos() > now) {
-                result.put(appId, Duration.ofNanos(state.untilNanos() - now));
+                result.put(appId,
+                        new WeChatStatus.Circuit(state.errcode(), Duration.ofNanos(state.untilNanos() - now)));
             }
         });
         return result;

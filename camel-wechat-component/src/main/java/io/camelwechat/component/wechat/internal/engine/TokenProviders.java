@@ -1,7 +1,12 @@
 package io.camelwechat.component.wechat.internal.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -43,17 +48,27 @@ final class TokenProviders {
     private final AppCredentials appSecrets;
     private final AppCredentials componentSecrets = new AppCredentials();
     private final SharedState shared;
-    private final Map<Object, Source> caches = new ConcurrentHashMap<>();
+    private final Map<TokenSource, Source> caches = new ConcurrentHashMap<>();
 
-    /** Where a token comes from: its key names its row when tokens are shared through a database. */
+    /**
+     * Where a token comes from: its key names its row when tokens are shared through a database, its name is what
+     * the console shows.
+     */
     private interface TokenSource {
         String key();
+
+        String name();
     }
 
     private record AppSecretSource(TokenMode mode, String baseUrl) implements TokenSource {
         @Override
         public String key() {
             return mode.optionValue() + "|" + baseUrl;
+        }
+
+        @Override
+        public String name() {
+            return mode.optionValue();
         }
     }
 
@@ -62,12 +77,22 @@ final class TokenProviders {
         public String key() {
             return "component|" + baseUrl;
         }
+
+        @Override
+        public String name() {
+            return "component";
+        }
     }
 
     private record AuthorizerSource(String baseUrl, String componentAppId) implements TokenSource {
         @Override
         public String key() {
             return "authorizer|" + baseUrl + "|" + componentAppId;
+        }
+
+        @Override
+        public String name() {
+            return "authorizer of " + componentAppId;
         }
     }
 
@@ -181,6 +206,49 @@ final class TokenProviders {
     /** Whether a message may act for this account: a fetching mode must know its secret. */
     boolean knowsAccount(String appId) {
         return appSecrets.isKnown(appId);
+    }
+
+    /**
+     * Every account known here, for the console: those a cache holds or held a token for, those with counters or an
+     * open circuit, and the default accounts of running producers and consumers ({@code probed}) with their
+     * providers, which name the source of accounts no cache serves (static tokens, custom providers).
+     */
+    List<WeChatStatus.Account> accounts(Map<String, AccessTokenProvider> probed) {
+        Map<String, Origin> origins = new HashMap<>();
+        Map<String, CachingAccessTokenProvider.TokenState> tokens = new HashMap<>();
+        caches.forEach((source, cached) -> {
+            cached.cache().accounts().forEach(appId -> origins.putIfAbsent(appId, new Origin(source.name(), true)));
+            cached.cache().tokenStates().forEach(state -> tokens.putIfAbsent(state.appId(), state));
+        });
+        probed.forEach((appId, provider) -> origins.putIfAbsent(appId, originOf(provider)));
+        Map<String, TokenStatistics.Snapshot> counters = new HashMap<>();
+        statistics.snapshots().forEach(snapshot -> counters.put(snapshot.appId(), snapshot));
+        Map<String, WeChatStatus.Circuit> open = circuit.circuits();
+        Set<String> appIds = new TreeSet<>(origins.keySet());
+        appIds.addAll(counters.keySet());
+        appIds.addAll(open.keySet());
+        appIds.removeIf(String::isBlank);
+        List<WeChatStatus.Account> accounts = new ArrayList<>();
+        for (String appId : appIds) {
+            Origin origin = origins.getOrDefault(appId, new Origin("unknown", false));
+            boolean throughDatabase = origin.cached() && shared.database().isPresent();
+            accounts.add(new WeChatStatus.Account(appId, origin.name(), throughDatabase, tokens.get(appId),
+                    counters.getOrDefault(appId, TokenStatistics.Snapshot.none(appId)), open.get(appId)));
+        }
+        return accounts;
+    }
+
+    /** What the console calls a token source, and whether tokens from there are cached (and shared) here. */
+    private record Origin(String name, boolean cached) {
+    }
+
+    private Origin originOf(AccessTokenProvider provider) {
+        if (provider instanceof StaticAccessTokenProvider) {
+            return new Origin("static", false);
+        }
+        return caches.entrySet().stream().filter(entry -> entry.getValue().cache() == provider)
+                .map(entry -> new Origin(entry.getKey().name(), true)).findFirst()
+                .orElseGet(() -> new Origin("custom " + provider.getClass().getName(), false));
     }
 
     QuotaCircuitBreaker circuit() {

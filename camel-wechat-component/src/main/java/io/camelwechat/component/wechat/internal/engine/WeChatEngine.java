@@ -3,6 +3,7 @@ package io.camelwechat.component.wechat.internal.engine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.TabularData;
 
@@ -42,6 +44,8 @@ public final class WeChatEngine {
     private final PushHints pushHints = new PushHints();
     private final Set<EngineAccountCalls> openCalls = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicBoolean> leadership = new ConcurrentHashMap<>();
+    private final Set<Supplier<WeChatStatus.Watcher>> watchers = ConcurrentHashMap.newKeySet();
+    private final Set<Supplier<WeChatStatus.Receiver>> receivers = ConcurrentHashMap.newKeySet();
 
     private volatile Running running;
 
@@ -201,6 +205,35 @@ public final class WeChatEngine {
     /** What happened to an account's tokens so far: hits, fetches, refreshes, invalidations, retries. */
     public TokenStatistics.Snapshot tokenStatistics(String appId) {
         return running().tokens().statistics().snapshot(appId);
+    }
+
+    /**
+     * What the developer console shows: the accounts with their tokens' state and quota circuits, the running
+     * watchers and push receivers. Reads what is held in memory; calls nobody.
+     */
+    public WeChatStatus status() {
+        Running engine = running;
+        List<WeChatStatus.Account> accounts = engine == null ? List.of()
+                : engine.tokens().accounts(probedProviders());
+        return new WeChatStatus(engine != null, accounts,
+                watchers.stream().map(Supplier::get).sorted(Comparator.comparing(WeChatStatus.Watcher::name)).toList(),
+                receivers.stream().map(Supplier::get).sorted(Comparator.comparing(WeChatStatus.Receiver::path))
+                        .toList());
+    }
+
+    /** A category watcher shows itself on the console from its start; closing the registration ends it. */
+    public AutoCloseable showWatcher(Supplier<WeChatStatus.Watcher> status) {
+        return show(watchers, status);
+    }
+
+    /** A push receiver shows its counters on the console from its start; closing the registration ends it. */
+    public AutoCloseable showReceiver(Supplier<WeChatStatus.Receiver> status) {
+        return show(receivers, status);
+    }
+
+    private static <T> AutoCloseable show(Set<T> shown, T status) {
+        shown.add(status);
+        return () -> shown.remove(status);
     }
 
     /** The accounts the readiness check probes: those some running producer or consumer acts for by default. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.camelwechat.component.wechat.internal.engine.WeChatStatus;
 import io.camelwechat.component.wechat.internal.support.Texts;
 import io.camelwechat.component.wechat.model.CategoryAuditEvent;
 import io.camelwechat.component.wechat.spi.VerifyTicketStore;
@@ -35,6 +36,7 @@ final class PushReceiver implements Processor {
     /** Nonces seen within the timestamp window: a replayed push inside the window is refused. */
     private final PushNonces nonces;
     private final VerifyTicketStore tickets;
+    private final PushCounters counters;
 
     PushReceiver(PushSettings settings, VerifyTicketStore tickets, PushNonces nonces, Consumer<PushEvent> sink) {
         this.settings = settings;
@@ -43,6 +45,12 @@ final class PushReceiver implements Processor {
         this.sink = sink;
         this.tickets = tickets;
         this.nonces = nonces;
+        this.counters = new PushCounters(settings.clock());
+    }
+
+    /** What this receiver answered since it was created, for the developer console. */
+    WeChatStatus.Receiver status() {
+        return counters.status(settings);
     }
 
     @Override
@@ -53,18 +61,22 @@ final class PushReceiver implements Processor {
         try {
             if ("GET".equalsIgnoreCase(method)) {
                 answer(message, 200, verifyUrl(query));
+                counters.verified();
                 return;
             }
             PushEvent event = accept(message, query);
             answer(message, 200, "success");
+            counters.accepted();
             sink.accept(event);
         } catch (PushRejectedException rejected) {
             // the reason stays in our log: an answer that explains a rejection helps whoever forges the next one
             LOG.warn("Rejected a WeChat push on {}: {}", settings.path(), rejected.getMessage());
             answer(message, rejected.httpStatus(), "rejected");
+            counters.rejected(rejected);
         } catch (RuntimeException unexpected) {
             LOG.warn("A WeChat push on {} could not be handled: {}", settings.path(), unexpected.getMessage());
             answer(message, 500, "error");
+            counters.failed();
         }
     }
 

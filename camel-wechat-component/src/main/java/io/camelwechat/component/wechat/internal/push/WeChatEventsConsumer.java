@@ -28,6 +28,7 @@ public class WeChatEventsConsumer extends DefaultConsumer {
     private final WeChatEngine engine;
     private ExecutorService emitter;
     private org.apache.camel.Consumer httpConsumer;
+    private AutoCloseable shown;
 
     public WeChatEventsConsumer(Endpoint endpoint, Processor processor, PushSettings settings, WeChatEngine engine) {
         super(endpoint, processor);
@@ -45,9 +46,11 @@ public class WeChatEventsConsumer extends DefaultConsumer {
         PushNonces nonces = engine.sharedPushNonces()
                 .map(shared -> PushNonces.shared(shared, settings.expectedAppId(), settings.timestampWindow()))
                 .orElseGet(() -> PushNonces.inMemory(settings.timestampWindow()));
-        httpConsumer = http.createConsumer(new PushReceiver(settings,
+        PushReceiver receiver = new PushReceiver(settings,
                 settings.tickets() != null ? settings.tickets() : engine.verifyTickets(), nonces,
-                event -> emitter.execute(() -> emit(event))));
+                event -> emitter.execute(() -> emit(event)));
+        httpConsumer = http.createConsumer(receiver);
+        shown = engine.showReceiver(receiver::status);
         ServiceHelper.startService(httpConsumer);
     }
 
@@ -55,6 +58,10 @@ public class WeChatEventsConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        if (shown != null) {
+            shown.close();
+            shown = null;
+        }
         if (emitter != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(emitter);
             emitter = null;

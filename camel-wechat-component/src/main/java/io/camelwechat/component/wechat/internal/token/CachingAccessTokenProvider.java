@@ -1,6 +1,9 @@
 package io.camelwechat.component.wechat.internal.token;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,8 +83,21 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingAccessTokenProvider.class);
 
-    /** A token with the ticker times at which it expires here and at which it is refreshed ahead of expiry. */
-    private record Cached(AccessToken token, long expiresAtNanos, long refreshAtNanos) {
+    /**
+     * A token with the ticker times at which it was received, at which it expires here and at which it is refreshed
+     * ahead of expiry.
+     */
+    private record Cached(AccessToken token, long receivedAtNanos, long expiresAtNanos, long refreshAtNanos) {
+    }
+
+    /**
+     * How an account's cached token stands, for consoles: never the token itself.
+     *
+     * @param age       since this node received it
+     * @param expiresIn until this cache drops it (WeChat's expiry less the margin)
+     * @param refreshIn until the next call starts a refresh ahead of expiry (zero once due)
+     */
+    public record TokenState(String appId, Duration age, Duration expiresIn, Duration refreshIn) {
     }
 
     /**
@@ -137,7 +153,7 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
     /** Makes the token the one hits see; called only inside Caffeine's compute for the account. */
     private Cached publish(String appId, AccessToken token) {
         long now = ticker.read();
-        Cached cached = new Cached(token, now + policy.lifetime(token).toNanos(),
+        Cached cached = new Cached(token, now, now + policy.lifetime(token).toNanos(),
                 now + policy.refreshAfter(token).toNanos());
         latest.computeIfAbsent(appId, id -> new Latest(statistics.hitCounter(id))).cached = cached;
         return cached;
@@ -170,6 +186,27 @@ public final class CachingAccessTokenProvider implements AccessTokenProvider {
     /** The cached token, if any, without counting a hit or starting a refresh. */
     public Optional<AccessToken> cachedToken(String appId) {
         return Optional.ofNullable(tokens.getIfPresent(appId)).map(Cached::token);
+    }
+
+    /** The accounts holding a token that is still valid here, by appid, read without touching the cache. */
+    public List<TokenState> tokenStates() {
+        long now = ticker.read();
+        List<TokenState> states = new ArrayList<>();
+        latest.forEach((appId, account) -> {
+            Cached cached = account.cached;
+            if (cached != null && now < cached.expiresAtNanos()) {
+                states.add(new TokenState(appId, Duration.ofNanos(now - cached.receivedAtNanos()),
+                        Duration.ofNanos(cached.expiresAtNanos() - now),
+                        Duration.ofNanos(Math.max(0, cached.refreshAtNanos() - now))));
+            }
+        });
+        states.sort(Comparator.comparing(TokenState::appId));
+        return states;
+    }
+
+    /** Every account this cache has held a token for, valid now or not. */
+    public Set<String> accounts() {
+        return Set.copyOf(latest.keySet());
     }
 
     private void refreshAheadIfDue(String appId, Cached cached, long now) {

@@ -15,6 +15,11 @@ public final class TokenStatistics {
     /** What happened to one account's tokens so far. */
     public record Snapshot(String appId, long hits, long fetches, long backgroundRefreshes, long refreshFailures,
             long invalidations, long forcedRefreshes, long tokenRetries, long busyRetries) {
+
+        /** An account nothing has happened to yet. */
+        public static Snapshot none(String appId) {
+            return new Snapshot(appId, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     private final Map<String, Counters> byAccount = new ConcurrentHashMap<>();

@@ -19,6 +19,7 @@ import io.camelwechat.component.wechat.internal.client.WeChatRequest;
 import io.camelwechat.component.wechat.internal.engine.AccountCalls;
 import io.camelwechat.component.wechat.internal.engine.CallSettings;
 import io.camelwechat.component.wechat.internal.engine.WeChatEngine;
+import io.camelwechat.component.wechat.internal.engine.WeChatStatus;
 import io.camelwechat.component.wechat.internal.support.AccountIds;
 import io.camelwechat.component.wechat.internal.support.WorkerPools;
 import io.camelwechat.component.wechat.jdbc.JdbcStateRepository;
@@ -74,6 +75,8 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     private volatile ClusterLeadership leadership;
     private volatile AtomicBoolean leading;
     private final AtomicBoolean standingDown = new AtomicBoolean();
+    private final WatcherActivity activity = new WatcherActivity();
+    private AutoCloseable shown;
 
     /**
      * What the endpoint configures.
@@ -118,6 +121,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             healthCheck = new WatcherHealthCheck("wechat-watcher:" + name(), this);
             registry.register(healthCheck);
         }
+        shown = engine.showWatcher(this::status);
         super.doStart();
         if (leadership != null) {
             leading = engine.leadership(leadership.route(), leadership.node());
@@ -146,6 +150,10 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         if (hints != null) {
             hints.close();
             hints = null;
+        }
+        if (shown != null) {
+            shown.close();
+            shown = null;
         }
         if (calls != null) {
             calls.close();
@@ -226,6 +234,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         Set<String> accounts = validAccounts(settings.accounts().appIds());
         watched = accounts;
         backoff.retainOnly(accounts);
+        activity.retainOnly(accounts);
         lastDeliveredSequence.keySet().retainAll(accounts); // accounts no longer watched (authorizers come and go)
         Map<String, Future<Fetched>> fetches = new LinkedHashMap<>();
         for (String appId : accounts) {
@@ -254,11 +263,13 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                         lastFailure.getMessage());
             }
         }
-        if (!accounts.isEmpty() && backoff.failing().keySet().containsAll(accounts)) {
+        Map<String, String> failing = backoff.failing();
+        activity.polled(clock.instant(), fetches.size(), emitted, failing.size());
+        if (!accounts.isEmpty() && failing.keySet().containsAll(accounts)) {
             // nothing works: let the scheduled poll consumer's error handling, backoff and health check see it
             throw lastFailure != null ? lastFailure
                     : new IllegalStateException("all " + accounts.size() + " watched accounts are failing: "
-                                                + backoff.failing());
+                                                + failing);
         }
         return emitted;
     }
@@ -317,7 +328,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         lastDeliveredSequence.put(appId, sequence);
         String stored = state.getState(appId);
         if (stored == null && !settings.emitInitialState()) {
-            state.setState(appId, CategorySnapshot.of(categories.categories()).toJson());
+            CategorySnapshot initial = CategorySnapshot.of(categories.categories());
+            state.setState(appId, initial.toJson());
+            activity.delivered(appId, initial);
             return 0;
         }
         CategorySnapshot delivered = stored == null ? CategorySnapshot.empty() : CategorySnapshot.fromJson(stored);
@@ -337,6 +350,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                 emitted++;
             }
         }
+        activity.delivered(appId, delivered);
         return emitted;
     }
 
@@ -376,6 +390,13 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         message.setHeader(WeChatConstants.AUDIT_REASON, change.reason());
         message.setHeader(WeChatConstants.PREVIOUS_AUDIT_REASON, change.previousReason());
         message.setHeader(WeChatConstants.CHANGE_TYPE, change.type().name());
+    }
+
+    /** What the developer console shows of this watcher. */
+    private WeChatStatus.Watcher status() {
+        AtomicBoolean leads = leading;
+        return activity.status(name(), leadership == null || leads == null ? null : leads.get(), watched,
+                backoff.failing());
     }
 
     /** The accounts whose last poll failed, each with its error: what the readiness check reports. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.camelwechat.component.wechat.internal.engine.WeChatStatus;
 import io.camelwechat.component.wechat.internal.support.WireFormat;
 import io.camelwechat.component.wechat.model.CategoryAuditStatus;
 import io.camelwechat.component.wechat.model.CategoryChange;
@@ -127,6 +128,13 @@ public final class CategorySnapshot {
             next.put(key, new Entry(change.firstName(), change.secondName(), change.status(), change.reason()));
         }
         return new CategorySnapshot(next);
+    }
+
+    /** The categories, by first then second id, as the console shows them. */
+    public List<WeChatStatus.Category> categories() {
+        return entries.entrySet().stream().map(entry -> new WeChatStatus.Category(first(entry.getKey()),
+                second(entry.getKey()), entry.getValue().firstName(), entry.getValue().secondName(),
+                entry.getValue().status(), entry.getValue().reason())).toList();
     }
 
     /** Compact JSON, the form kept in the StateRepository. */
