@@ -3,10 +3,15 @@ package io.camelwechat.examples.cluster;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import io.camelwechat.component.wechat.model.CategoryRequest;
 import io.camelwechat.component.wechat.model.SettableCategories.SettableCategory;
@@ -120,6 +125,9 @@ public final class ClusterStory {
                     CategoryRequest.of(added.father(), added.id()));
         }
         Delivery delivery = awaitDeliveries(1).get(0);
+        // the leader records what it delivered once the exchange is done: killing it before that would make the next
+        // leader deliver the addition again (rightly: the downstream may not have it), which is not this story's point
+        await(this::watcherRecordedAddition, () -> "the watcher's state holding " + added.name());
         return delivery.node() + " delivered " + delivery.type() + " " + added.name() + " (under review)";
     }
 
@@ -158,16 +166,29 @@ public final class ClusterStory {
     }
 
     private List<Delivery> awaitDeliveries(int count) throws Exception {
+        await(() -> changes.deliveries().size() >= count, () -> count + " deliveries, got " + changes.deliveries());
+        return changes.deliveries();
+    }
+
+    /** Whether the watcher's state in the database (the default table) holds the added category. */
+    private boolean watcherRecordedAddition() throws SQLException {
+        try (Connection connection = infrastructure.database().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT state_value FROM wechat_watcher_state WHERE state_key = ?")) {
+            select.setString(1, target.appId());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getString(1).contains("\"" + added.father() + "/" + added.id() + "\"");
+            }
+        }
+    }
+
+    private static void await(Callable<Boolean> condition, Callable<String> awaited) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        List<Delivery> deliveries = changes.deliveries();
-        while (deliveries.size() < count) {
+        while (!condition.call()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("expected " + count + " deliveries within " + WAIT.toSeconds()
-                                                + " s, got " + deliveries);
+                throw new IllegalStateException("expected " + awaited.call() + " within " + WAIT.toSeconds() + " s");
             }
             Thread.sleep(100);
-            deliveries = changes.deliveries();
         }
-        return deliveries;
     }
 }
