@@ -254,6 +254,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                         lastFailure.getMessage());
             }
         }
+        lastFailure = commitState(lastFailure);
         if (!accounts.isEmpty() && backoff.failing().keySet().containsAll(accounts)) {
             // nothing works: let the scheduled poll consumer's error handling, backoff and health check see it
             throw lastFailure != null ? lastFailure
@@ -276,6 +277,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             try {
                 Fetched fetched = fetch(appId);
                 deliverChanges(appId, fetched.sequence(), fetched.categories());
+                commitState(null);
             } catch (RuntimeException e) {
                 LOG.warn("Checking the categories of {} after a push failed; the next poll checks again: {}", appId,
                         e.getMessage());
@@ -305,6 +307,26 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             }
         }
         return valid;
+    }
+
+    /**
+     * Waits until the database state (written behind the deliveries) holds what was delivered. An account whose state
+     * could not be written sits out polls like any failing account; its change is delivered again afterwards.
+     *
+     * @return the failure to report if every account failed: the last write failure, else {@code lastFailure}
+     */
+    private synchronized Exception commitState(Exception lastFailure) {
+        if (!(state instanceof JdbcStateRepository database)) {
+            return lastFailure;
+        }
+        Exception failure = lastFailure;
+        for (Map.Entry<String, String> unwritten : database.flush().entrySet()) {
+            int skipped = backoff.failed(unwritten.getKey(), unwritten.getValue());
+            LOG.warn("The delivered categories of {} could not be saved; the change is delivered again after {} "
+                     + "poll(s): {}", unwritten.getKey(), skipped, unwritten.getValue());
+            failure = new IllegalStateException(unwritten.getValue());
+        }
+        return failure;
     }
 
     /** Diffs one account against what was delivered and emits each change, committing it once delivered. */
