@@ -1,5 +1,9 @@
 package io.camelwechat.benchmarks.load;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +35,11 @@ final class DatabaseWatcherScenarios {
     /** The accounts' fetches run before anything is measured: enough to compile the fetch path. */
     private static final int WARM_ACCOUNTS = 10_000;
     private static final Duration DELAY = Duration.ofMinutes(5);
+    /**
+     * Pairs of polls without changes: on a shared 2-core machine one pair ranged 0.9x-1.4x with no database statement
+     * at all, so their median is the figure.
+     */
+    private static final int NO_CHANGE_ROUNDS = 4;
 
     private DatabaseWatcherScenarios() {
     }
@@ -38,6 +47,20 @@ final class DatabaseWatcherScenarios {
     /** One CamelContext whose component has the dataSource option, and its watcher routes. */
     private record Watchers(CamelContext context, WeChatComponent component, CountingDataSource database,
                             Map<String, AtomicLong> emitted) implements AutoCloseable {
+
+        /** Rows of the database watcher's state in the table, read past the counting wrapper. */
+        int storedStates() throws SQLException {
+            try (Connection connection = database.target().getConnection();
+                 PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM "
+                                                                       + component.getTablePrefix() + "watcher_state "
+                                                                       + "WHERE repository = ?")) {
+                count.setString(1, "watcher:" + DATABASE_WATCHER);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        }
 
         /**
          * @param routes the watchers: {@link #DATABASE_WATCHER} (state in the database) and, if asked,
@@ -127,25 +150,38 @@ final class DatabaseWatcherScenarios {
             simulator.faults().latency(Duration.ofMillis(settings.latencyMillis()));
             WatcherScenario.warmConnections(watchers.context(), warmAccounts(setup.appIds()),
                     settings.pollConcurrency());
-            String[] labels = { "1: first poll, state recorded", "2: no change", "3: no change",
-                                "4: every category approved, " + Section.num(accounts, 0) + " exchanges" };
+            List<String> labels = new ArrayList<>(List.of("1: first poll, state recorded"));
+            for (int i = 0; i < NO_CHANGE_ROUNDS; i++) {
+                labels.add((i + 2) + ": no change");
+            }
+            labels.add((NO_CHANGE_ROUNDS + 2) + ": every category approved, " + Section.num(accounts, 0)
+                       + " exchanges");
             List<List<String>> rows = new ArrayList<>();
-            double worst = 0;
-            for (int round = 0; round < labels.length; round++) {
-                if (round == 3) {
+            List<Double> noChange = new ArrayList<>();
+            double first = Double.NaN;
+            double changes = Double.NaN;
+            for (int round = 0; round < labels.size(); round++) {
+                if (round == labels.size() - 1) {
                     simulator.clock().advance(Duration.ofMinutes(10)); // every audit ends: one change per account
                 }
                 // alternating which watcher polls first, so that neither always meets a warmer or busier machine
                 boolean databaseFirst = round % 2 == 1;
-                CountedPoll first = poll(watchers, databaseFirst ? DATABASE_WATCHER : MEMORY_WATCHER, labels[round],
-                        simulator, accounts, settings);
-                CountedPoll second = poll(watchers, databaseFirst ? MEMORY_WATCHER : DATABASE_WATCHER, labels[round],
-                        simulator, accounts, settings);
-                CountedPoll database = databaseFirst ? first : second;
-                CountedPoll memory = databaseFirst ? second : first;
+                CountedPoll one = poll(watchers, databaseFirst ? DATABASE_WATCHER : MEMORY_WATCHER,
+                        labels.get(round), simulator, accounts, settings);
+                CountedPoll other = poll(watchers, databaseFirst ? MEMORY_WATCHER : DATABASE_WATCHER,
+                        labels.get(round), simulator, accounts, settings);
+                CountedPoll database = databaseFirst ? one : other;
+                CountedPoll memory = databaseFirst ? other : one;
                 double ratio = database.poll().seconds() / memory.poll().seconds();
-                worst = Math.max(worst, ratio);
-                rows.add(List.of(labels[round], databaseFirst ? "database" : "memory",
+                if (round == 0) {
+                    first = ratio;
+                    section.figure("storedStates", watchers.storedStates());
+                } else if (round == labels.size() - 1) {
+                    changes = ratio;
+                } else {
+                    noChange.add(ratio);
+                }
+                rows.add(List.of(labels.get(round), databaseFirst ? "database" : "memory",
                         Section.num(memory.poll().seconds(), 2), Section.num(database.poll().seconds(), 2),
                         Section.ratio(ratio), Section.num(database.database().writes(), 0),
                         Section.num(database.database().statements(), 0),
@@ -153,7 +189,7 @@ final class DatabaseWatcherScenarios {
                         memory.poll().failing() + " / " + database.poll().failing(),
                         Section.num(database.poll().restCpuMicrosPerAccount(), 0) + " / "
                         + Section.num(memory.poll().restCpuMicrosPerAccount(), 0)));
-                String key = "poll" + (round + 1);
+                String key = round == labels.size() - 1 ? "changes" : "poll" + (round + 1);
                 section.figure(key + ".ratio", ratio).figure(key + ".memorySeconds", memory.poll().seconds())
                         .figure(key + ".databaseSeconds", database.poll().seconds())
                         .figure(key + ".databaseWrites", database.database().writes())
@@ -173,13 +209,23 @@ final class DatabaseWatcherScenarios {
                               + "(`consumer.run()`), one after the other, the first alternating. Writes and "
                               + "statements are the database watcher's during its poll.");
             section.table(List.of("poll", "polled first", "memory s", "database s", "database / memory",
-                    "database writes", "database statements", "exchanges memory / database",
+                    "write statements (a batch is one)", "database statements", "exchanges memory / database",
                     "failing memory / database", "CPU us per account, database / memory (watcher threads)"), rows);
-            section.figure("worstRatio", worst);
+            double noChangeMedian = median(noChange);
+            double worst = Math.max(Math.max(first, changes), noChangeMedian);
+            section.figure("worstRatio", worst).figure("noChangeMedianRatio", noChangeMedian);
             section.target("watcher cycle, state in a database / in memory, " + Section.num(accounts, 0)
-                           + " accounts (worst of 4 polls)", "<= 1.15x", Section.ratio(worst), worst <= 1.15);
+                           + " accounts", "<= 1.15x", "first poll " + Section.ratio(first) + ", no change "
+                           + Section.ratio(noChangeMedian) + " (median of " + noChange.size() + "), "
+                           + Section.num(accounts, 0) + " changes " + Section.ratio(changes), worst <= 1.15);
         }
         return section;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static List<String> warmAccounts(List<String> appIds) {
@@ -208,6 +254,7 @@ final class DatabaseWatcherScenarios {
             CountedPoll first = poll(watchers, DATABASE_WATCHER, "1: first poll, state recorded", simulator, accounts,
                     settings);
             long after = WatcherScenario.usedHeapAfterGc();
+            section.figure("storedStates", watchers.storedStates());
             CountedPoll second = poll(watchers, DATABASE_WATCHER, "2: no change", simulator, accounts, settings);
             CountedPoll third = poll(watchers, DATABASE_WATCHER, "3: no change", simulator, accounts, settings);
             double heapPerAccount = (after - before) / (double) accounts;
@@ -239,7 +286,7 @@ final class DatabaseWatcherScenarios {
                               + "after " + settings.latencyMillis() + " ms. Before the first poll "
                               + Section.num(warm.size(), 0) + " accounts were fetched once by a producer (connections "
                               + "and JIT); the others' per-account objects count in the heap.");
-            section.table(List.of("poll", "cycle s", "vs ideal", "getcategory calls", "database writes",
+            section.table(List.of("poll", "cycle s", "vs ideal", "getcategory calls", "write statements (a batch is one)",
                     "database statements", "failing", "JVM CPU busy (all cores)",
                     "CPU us per account: watcher and component", "CPU us per account: simulator"), rows);
             section.paragraph("Heap: used heap after `System.gc()` (3x) before the first poll and after it: "

@@ -143,6 +143,19 @@ public final class WeChatDatabase {
         }
     }
 
+    /** An insert, else (the row is there already) an update: for a row that is most likely new. */
+    public void insertOrUpdate(Connection connection, String insert, String update, Object... parameters)
+            throws SQLException {
+        try {
+            execute(connection, insert, parameters);
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            execute(connection, update, parameters);
+        }
+    }
+
     /** Runs an INSERT, UPDATE or DELETE with its parameters (in order); returns the rows it changed. */
     public static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -65,6 +65,27 @@ class StateWriteBehindTest {
     }
 
     @Test
+    void aRowAnotherNodeInsertedMeanwhile_isUpdated_andTheRestOfItsBatchWritten() {
+        WeChatDatabase database = new WeChatDatabase(failing(), SharedPostgres.freshPrefix());
+        database.createTables();
+        JdbcStateRepository other = started(database);
+        JdbcStateRepository repository = started(database); // started before the other node wrote: knows no row
+        other.setState("wx1", "from-the-other-node");
+        assertEquals(Map.of(), other.flush());
+
+        for (int i = 0; i < 10; i++) {
+            repository.setState("wx" + i, "mine"); // one batch of inserts, one of which finds its row there
+        }
+
+        assertEquals(Map.of(), repository.flush());
+        ServiceHelper.stopService(repository);
+        JdbcStateRepository next = started(database);
+        for (int i = 0; i < 10; i++) {
+            assertEquals("mine", next.getState("wx" + i), "wx" + i);
+        }
+    }
+
+    @Test
     void statesThatCouldNotBeWritten_areHeldAgainAsTheTableHasThem() {
         WeChatDatabase database = new WeChatDatabase(failing(), SharedPostgres.freshPrefix());
         database.createTables();
