@@ -127,10 +127,8 @@ final class StateRowWriter {
         }
         Collection<Row> latest = latestPerKey(rows);
         try {
-            database.run("saving " + latest.size() + " states in " + repository, connection -> {
-                writeBatch(connection, latest);
-                return null;
-            });
+            database.run("saving " + latest.size() + " states in " + repository,
+                    connection -> WeChatDatabase.inTransaction(connection, batch -> writeBatch(batch, latest)));
             latest.forEach(row -> unwritten.remove(row.key()));
         } catch (RuntimeException e) {
             rowByRow(latest);
@@ -146,29 +144,17 @@ final class StateRowWriter {
         return latest.values();
     }
 
-    private void writeBatch(Connection connection, Collection<Row> rows) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            List<Row> updates = rows.stream().filter(row -> row.stored() != null).toList();
-            List<Row> inserts = new ArrayList<>(rows.stream().filter(row -> row.stored() == null).toList());
-            int[] updated = execute(connection, update, updates);
-            for (int i = 0; i < updated.length; i++) {
-                if (updated[i] == 0) {
-                    inserts.add(updates.get(i)); // its row is gone: written as a new one
-                }
+    private Void writeBatch(Connection connection, Collection<Row> rows) throws SQLException {
+        List<Row> updates = rows.stream().filter(row -> row.stored() != null).toList();
+        List<Row> inserts = new ArrayList<>(rows.stream().filter(row -> row.stored() == null).toList());
+        int[] updated = execute(connection, update, updates);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                inserts.add(updates.get(i)); // its row is gone: written as a new one
             }
-            execute(connection, insert, inserts);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailed) {
-                e.addSuppressed(rollbackFailed);
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        execute(connection, insert, inserts);
+        return null;
     }
 
     private int[] execute(Connection connection, String sql, List<Row> rows) throws SQLException {

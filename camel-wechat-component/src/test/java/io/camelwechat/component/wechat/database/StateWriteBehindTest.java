@@ -58,9 +58,14 @@ class StateWriteBehindTest {
 
         assertEquals(Map.of(), repository.flush());
         ServiceHelper.stopService(repository);
+        assertStoredAfterAStart(database, 100, "v2");
+    }
+
+    /** What the next start reads: wx0 .. wx(count-1) all hold {@code value}. */
+    private static void assertStoredAfterAStart(WeChatDatabase database, int count, String value) {
         JdbcStateRepository next = started(database);
-        for (int i = 0; i < 100; i++) {
-            assertEquals("v2", next.getState("wx" + i), "wx" + i);
+        for (int i = 0; i < count; i++) {
+            assertEquals(value, next.getState("wx" + i), "wx" + i);
         }
     }
 
@@ -79,10 +84,7 @@ class StateWriteBehindTest {
 
         assertEquals(Map.of(), repository.flush());
         ServiceHelper.stopService(repository);
-        JdbcStateRepository next = started(database);
-        for (int i = 0; i < 10; i++) {
-            assertEquals("mine", next.getState("wx" + i), "wx" + i);
-        }
+        assertStoredAfterAStart(database, 10, "mine");
     }
 
     @Test
