@@ -20,7 +20,7 @@ import io.camelwechat.simulator.WeChatSimulator;
  * Arguments: scenario names ({@code steady churn coldstart stampede watcher push soak clustercold watcherdb
  * watcherscale}; none or {@code all} runs every one), {@code smoke} for tiny sizes, and {@code name=value} options
  * (see {@link LoadSettings}), e.g. {@code steady churn threads=8 roundSeconds=5}. The scenarios up to soak take about
- * 4 minutes with the defaults; the three on a database (an embedded PostgreSQL) add about DBMIN minutes, most of it
+ * 4 minutes with the defaults; the three on a database (an embedded PostgreSQL) add about 3.5 minutes, most of it
  * watcherscale's 100,000 accounts.
  */
 public final class LoadHarness {
