@@ -203,8 +203,8 @@ final class DatabaseWatcherScenarios {
                               + "counted), two routes `from(\"wechat:category?accountsProvider=#watchedAccounts"
                               + "&pollConcurrency=" + settings.pollConcurrency() + "&startScheduler=false"
                               + "&accessTokenProvider=#simTokens\")`: `" + DATABASE_WATCHER + "` as it is (its state "
-                              + "goes to the component's `JdbcStateRepository`: rows read once at start, every "
-                              + "change written through), `" + MEMORY_WATCHER + "` with "
+                              + "goes to the component's `JdbcStateRepository`: rows read once at start, changes "
+                              + "written behind in batches and flushed before the poll ends), `" + MEMORY_WATCHER + "` with "
                               + "`stateRepository=#memoryState` (a `MemoryStateRepository`). Each round polls both "
                               + "(`consumer.run()`), one after the other, the first alternating. Writes and "
                               + "statements are the database watcher's during its poll.");
