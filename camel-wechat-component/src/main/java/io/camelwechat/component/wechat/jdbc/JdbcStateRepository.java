@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * The component's own (one per watcher) writes behind: {@link #setState} holds the value and hands the row to a
  * writer thread, which writes the rows in order and in batches, so that a watcher delivering thousands of changes in
  * a poll does not wait for a database round trip after each (written through one by one, 10,000 changes took 1.5x
- * the cycle of in-memory state). The watcher calls {@link #flush} before its poll ends: every state it delivered is
- * in the table when the poll returns, and one that could not be written is held again as the table has it, so that
- * its change is delivered again.
+ * the cycle of in-memory state). The watcher calls {@link #flush} before it delivers a change and before its poll
+ * ends: a change is in the table before the next one is delivered (a crash delivers at most one change twice, as
+ * when writing through), the first sights of accounts, which deliver nothing, go in batches, and one that could not
+ * be written is held again as the table has it, so that its change is delivered again.
  */
 public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
 

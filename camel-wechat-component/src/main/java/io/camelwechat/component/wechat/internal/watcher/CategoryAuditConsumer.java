@@ -254,7 +254,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                         lastFailure.getMessage());
             }
         }
-        lastFailure = commitState(lastFailure);
+        for (String unwritten : commitState(null).values()) {
+            lastFailure = new IllegalStateException(unwritten);
+        }
         if (!accounts.isEmpty() && backoff.failing().keySet().containsAll(accounts)) {
             // nothing works: let the scheduled poll consumer's error handling, backoff and health check see it
             throw lastFailure != null ? lastFailure
@@ -313,20 +315,24 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
      * Waits until the database state (written behind the deliveries) holds what was delivered. An account whose state
      * could not be written sits out polls like any failing account; its change is delivered again afterwards.
      *
-     * @return the failure to report if every account failed: the last write failure, else {@code lastFailure}
+     * @param current the account being delivered, if any: its failure is thrown, as a failed delivery's is
+     * @return the other accounts whose state could not be written, each with why
      */
-    private synchronized Exception commitState(Exception lastFailure) {
+    private synchronized Map<String, String> commitState(String current) {
         if (!(state instanceof JdbcStateRepository database)) {
-            return lastFailure;
+            return Map.of();
         }
-        Exception failure = lastFailure;
-        for (Map.Entry<String, String> unwritten : database.flush().entrySet()) {
-            int skipped = backoff.failed(unwritten.getKey(), unwritten.getValue());
+        Map<String, String> unwritten = new LinkedHashMap<>(database.flush());
+        String own = current == null ? null : unwritten.remove(current);
+        unwritten.forEach((appId, error) -> {
+            int skipped = backoff.failed(appId, error);
             LOG.warn("The delivered categories of {} could not be saved; the change is delivered again after {} "
-                     + "poll(s): {}", unwritten.getKey(), skipped, unwritten.getValue());
-            failure = new IllegalStateException(unwritten.getValue());
+                     + "poll(s): {}", appId, skipped, error);
+        });
+        if (own != null) {
+            throw new IllegalStateException("the delivered categories could not be saved: " + own);
         }
-        return failure;
+        return unwritten;
     }
 
     /** Diffs one account against what was delivered and emits each change, committing it once delivered. */
@@ -350,9 +356,12 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         }
         int emitted = 0;
         for (CategoryChange change : changes) {
+            // the change delivered before this one is recorded first, so that a crash delivers at most one change
+            // twice; recordings of first sights, which deliver nothing, go on in batches behind
             if (!isRunAllowed()) {
                 break;
             }
+            commitState(appId);
             if (deliver(change)) {
                 delivered = delivered.with(change);
                 state.setState(appId, delivered.toJson());
