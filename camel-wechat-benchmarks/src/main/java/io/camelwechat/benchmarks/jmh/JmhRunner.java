@@ -46,7 +46,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   -t LIST     thread counts of the producer benchmark (default 1,16)
  *   -o FILE     JSON results (default target/benchmarks/jmh-results.json of this module)
  *   -jvmArgs S  arguments of the forked JVMs (default "-Xms1g -Xmx1g")
- *   -only WHAT  token | producer | sidebyside (default all three)
+ *   -only WHAT  token | producer | sidebyside | shared (default all four); shared: a token hit with and without
+ *               the dataSource option (SharedStateTokenBenchmark, an embedded PostgreSQL)
  *   -rounds N   runs of the producer pair (default 1); each round runs bare and component back to back, in
  *               alternating order, and then both side by side (SideBySideBenchmark: the same number of threads
  *               for each, at the same time); the ratios printed are the medians of the rounds' ratios
@@ -80,6 +81,7 @@ public final class JmhRunner {
         boolean token = true;
         boolean producer = true;
         boolean sideBySide = true;
+        boolean shared = true;
         int rounds = 1;
         List<String> profilers = new ArrayList<>();
         VerboseMode verbosity = VerboseMode.NORMAL;
@@ -112,9 +114,10 @@ public final class JmhRunner {
                         s.token = value.equals("token");
                         s.producer = value.equals("producer");
                         s.sideBySide = value.equals("sidebyside");
-                        if (!s.token && !s.producer && !s.sideBySide) {
-                            throw new IllegalArgumentException("-only takes token, producer or sidebyside, got "
-                                                               + value);
+                        s.shared = value.equals("shared");
+                        if (!s.token && !s.producer && !s.sideBySide && !s.shared) {
+                            throw new IllegalArgumentException("-only takes token, producer, sidebyside or shared, "
+                                                               + "got " + value);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + option);
@@ -126,7 +129,8 @@ public final class JmhRunner {
         /** Options for the benchmark methods of this class, or only the one named. */
         ChainedOptionsBuilder options(Class<?> benchmark, String method, int threadCount) {
             int warmups = warmupIterations != null ? warmupIterations
-                    : benchmark == TokenCacheBenchmark.class ? TOKEN_WARMUP_ITERATIONS
+                    : benchmark == TokenCacheBenchmark.class || benchmark == SharedStateTokenBenchmark.class
+                            ? TOKEN_WARMUP_ITERATIONS
                     : PRODUCER_WARMUP_ITERATIONS;
             String include = "^" + Pattern.quote(benchmark.getName() + ".")
                              + (method == null ? "" : Pattern.quote(method) + "$");
@@ -161,7 +165,7 @@ public final class JmhRunner {
     /** The figures worth a line, from all results of a run. */
     record Summary(Double tokenHitNs, Double clockReadNs, Map<Integer, List<Double>> componentOps,
             Map<Integer, List<Double>> bareOps, Map<Integer, List<Double>> sideComponentOps,
-            Map<Integer, List<Double>> sideBareOps) {
+            Map<Integer, List<Double>> sideBareOps, Map<String, Double> sharedHitNs) {
 
         static Summary of(Collection<RunResult> results) {
             Double token = null;
@@ -170,12 +174,14 @@ public final class JmhRunner {
             Map<Integer, List<Double>> bare = new TreeMap<>();
             Map<Integer, List<Double>> sideComponent = new TreeMap<>();
             Map<Integer, List<Double>> sideBare = new TreeMap<>();
+            Map<String, Double> shared = new TreeMap<>();
             for (RunResult result : results) {
                 int threads = result.getParams().getThreads();
                 double score = result.getPrimaryResult().getScore();
                 switch (method(result)) {
                     case "tokenHit" -> token = score;
                     case "clockRead" -> clock = score;
+                    case "hit" -> shared.put(result.getParams().getParam("state"), score);
                     case "component" -> component.computeIfAbsent(threads, t -> new ArrayList<>()).add(score);
                     case "bare" -> bare.computeIfAbsent(threads, t -> new ArrayList<>()).add(score);
                     case SideBySideBenchmark.GROUP -> {
@@ -189,7 +195,15 @@ public final class JmhRunner {
                     }
                 }
             }
-            return new Summary(token, clock, component, bare, sideComponent, sideBare);
+            return new Summary(token, clock, component, bare, sideComponent, sideBare, shared);
+        }
+
+        /** A hit's time with the dataSource option set over its time without, in one run; empty if not run. */
+        Optional<Double> sharedHitRatio() {
+            Double memory = sharedHitNs.get("memory");
+            Double database = sharedHitNs.get("database");
+            return memory == null || database == null || memory <= 0 ? Optional.empty()
+                    : Optional.of(database / memory);
         }
 
         /** component/bare throughput of each round at this thread count, measured one after the other. */
@@ -268,6 +282,10 @@ public final class JmhRunner {
                 out.append(String.format(Locale.ROOT, "%-36s %12.1f%n", "one clock read (baseline) ns/op",
                         clockReadNs));
             }
+            sharedHitNs.forEach((state, ns) -> out.append(String.format(Locale.ROOT, "%-36s %12.1f%n",
+                    "token hit, state=" + state + " ns/op", ns)));
+            sharedHitRatio().ifPresent(ratio -> out.append(String.format(Locale.ROOT, "%-36s %12.3fx %12s %10s%n",
+                    "token hit, database / memory", ratio, "", ratio <= 1.1 ? "<= 1.1 ok" : "> 1.1")));
             return out.toString();
         }
     }
@@ -289,8 +307,8 @@ public final class JmhRunner {
                 System.err.println(e.getMessage());
             }
             System.err.println("usage: JmhRunner [-f N] [-wi N] [-w TIME] [-i N] [-r TIME] [-t 1,16] [-o FILE] "
-                               + "[-jvmArgs \"...\"] [-only token|producer|sidebyside] [-rounds N] [-prof NAME] "
-                               + "[-v silent|normal|extra]");
+                               + "[-jvmArgs \"...\"] [-only token|producer|sidebyside|shared] [-rounds N] "
+                               + "[-prof NAME] [-v silent|normal|extra]");
             System.exit(2);
             return;
         }
@@ -303,13 +321,16 @@ public final class JmhRunner {
     }
 
     /**
-     * Runs the token benchmark once, then per round the producer pair at each thread count: bare then component
+     * Runs the token benchmark once, the token hit with and without a database once, then per round the producer pair at each thread count: bare then component
      * in odd rounds, component then bare in even ones; then per round both side by side at each thread count.
      */
     static List<RunResult> run(Settings settings) throws RunnerException {
         List<RunResult> results = new ArrayList<>();
         if (settings.token) {
             results.addAll(new Runner(settings.options(TokenCacheBenchmark.class, null, 1).build()).run());
+        }
+        if (settings.shared) {
+            results.addAll(new Runner(settings.options(SharedStateTokenBenchmark.class, null, 1).build()).run());
         }
         if (settings.producer) {
             for (int round = 1; round <= settings.rounds; round++) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.WeChatConfiguration;
 import io.camelwechat.component.wechat.internal.token.CachingAccessTokenProvider;
+import io.camelwechat.component.wechat.internal.token.TokenFetcher;
 import io.camelwechat.component.wechat.internal.token.TokenStatistics;
 import io.camelwechat.component.wechat.spi.AccessToken;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,21 +47,27 @@ public class TokenCacheBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fetches.set(0);
-        WeChatConfiguration defaults = new WeChatConfiguration(); // the component's default policy
-        provider = new CachingAccessTokenProvider(
-                appId -> {
-                    fetches.incrementAndGet();
-                    return new AccessToken("token-of-" + appId, Duration.ofHours(2));
-                },
-                null,
-                new CachingAccessTokenProvider.Policy(Duration.ofMillis(defaults.getTokenExpiryMargin()),
-                        Duration.ofMillis(defaults.getTokenRefreshAhead())),
-                ticker,
-                Runnable::run,
-                new TokenStatistics());
+        provider = warmedProvider(appId -> {
+            fetches.incrementAndGet();
+            return new AccessToken("token-of-" + appId, Duration.ofHours(2));
+        }, ticker);
+    }
+
+    /** The component's default policy: expiry margin and refresh ahead as its options default them. */
+    static CachingAccessTokenProvider.Policy defaultPolicy() {
+        WeChatConfiguration defaults = new WeChatConfiguration();
+        return new CachingAccessTokenProvider.Policy(Duration.ofMillis(defaults.getTokenExpiryMargin()),
+                Duration.ofMillis(defaults.getTokenRefreshAhead()));
+    }
+
+    /** A cache over this fetcher with the default policy, holding the token of {@link #APP_ID} already. */
+    static CachingAccessTokenProvider warmedProvider(TokenFetcher fetcher, Ticker ticker) {
+        CachingAccessTokenProvider provider = new CachingAccessTokenProvider(fetcher, null, defaultPolicy(), ticker,
+                Runnable::run, new TokenStatistics());
         if (!provider.getToken(APP_ID).value().equals("token-of-" + APP_ID)) {
             throw new IllegalStateException("warm-up fetch returned an unexpected token");
         }
+        return provider;
     }
 
     @Benchmark

@@ -1,5 +1,7 @@
 package io.camelwechat.benchmarks.load;
 
+import javax.sql.DataSource;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.camelwechat.component.wechat.WeChatComponent;
 import org.apache.camel.CamelContext;
@@ -21,6 +23,15 @@ final class ComponentIndustryClient implements IndustryClient {
     private final Endpoint endpoint;
 
     ComponentIndustryClient(String baseUrl, String appId, String secret, Ticker ticker) {
+        this(baseUrl, appId, secret, ticker, null, null);
+    }
+
+    /**
+     * A node of a cluster: with {@code dataSource} set, the component shares tokens through that database (its
+     * {@code dataSource} option), in tables whose names start with {@code tablePrefix}.
+     */
+    ComponentIndustryClient(String baseUrl, String appId, String secret, Ticker ticker, DataSource dataSource,
+                            String tablePrefix) {
         context = new DefaultCamelContext();
         context.getShutdownStrategy().setTimeout(5);
         WeChatComponent component = new WeChatComponent();
@@ -29,6 +40,10 @@ final class ComponentIndustryClient implements IndustryClient {
         component.getConfiguration().setAppSecret(secret);
         if (ticker != null) {
             component.setTicker(ticker);
+        }
+        if (dataSource != null) {
+            component.setDataSource(dataSource);
+            component.setTablePrefix(tablePrefix);
         }
         context.addComponent("wechat", component);
         context.start();

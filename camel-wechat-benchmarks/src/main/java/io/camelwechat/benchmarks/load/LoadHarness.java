@@ -17,9 +17,11 @@ import io.camelwechat.simulator.WeChatSimulator;
  * simulator on 127.0.0.1, all in one run, and the component's token cache, category watcher and push receiver
  * under load. Writes a Markdown report (default {@code target/benchmarks/load-report.md}) and prints it.
  * <p>
- * Arguments: scenario names ({@code steady churn coldstart stampede watcher push soak}; none or {@code all} runs every
- * one), {@code smoke} for tiny sizes, and {@code name=value} options (see {@link LoadSettings}), e.g.
- * {@code steady churn threads=8 roundSeconds=5}. With the defaults a full run takes about 4 minutes.
+ * Arguments: scenario names ({@code steady churn coldstart stampede watcher push soak clustercold watcherdb
+ * watcherscale}; none or {@code all} runs every one), {@code smoke} for tiny sizes, and {@code name=value} options
+ * (see {@link LoadSettings}), e.g. {@code steady churn threads=8 roundSeconds=5}. The scenarios up to soak take about
+ * 4 minutes with the defaults; the three on a database (an embedded PostgreSQL) add about 3.5 minutes, most of it
+ * watcherscale's 100,000 accounts.
  */
 public final class LoadHarness {
 
@@ -62,6 +64,9 @@ public final class LoadHarness {
                     case "watcher" -> WatcherScenario.run(settings);
                     case "push" -> PushScenario.run(settings);
                     case "soak" -> SoakScenario.run(settings);
+                    case "clustercold" -> ClusterColdStartScenario.run(settings);
+                    case "watcherdb" -> DatabaseWatcherScenarios.sideBySide(settings);
+                    case "watcherscale" -> DatabaseWatcherScenarios.scale(settings);
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 };
                 section.figure("scenarioSeconds", (System.nanoTime() - scenarioStarted) / 1e9);

@@ -31,28 +31,35 @@ import java.util.Map;
  * @param soakBusyRate       share of API calls the simulator answers {@code -1} during the soak
  * @param soakExpirySeconds  how often every token expires at WeChat during the soak
  * @param soakRate           calls per second scheduled during the soak
+ * @param clusterNodes       nodes (CamelContexts) sharing one database in the cluster cold start
+ * @param clusterThreads     callers per node in the cluster cold start
+ * @param clusterRepeats     cluster cold starts, each on fresh tables
+ * @param clusterPoolSize    connections in each node's pool
+ * @param databaseAccounts   accounts of the watcher with database state beside in-memory state
+ * @param scaleAccounts      accounts of one leader watching with database state (the scale scenario)
  * @param report             where the Markdown report is written
  */
 record LoadSettings(int threads, double roundSeconds, int rounds, double warmupSeconds, double churnRoundSeconds,
                     int churnRounds, double churnEverySeconds, double busyRate, double churnRate, int coldThreads, int coldRepeats,
                     int stampedeCallers, int accounts, int pollConcurrency, int latencyMillis, int pushes,
                     int soakCalls, int soakThreads, double soakBusyRate, double soakExpirySeconds, double soakRate,
-                    Path report) {
+                    int clusterNodes, int clusterThreads, int clusterRepeats, int clusterPoolSize,
+                    int databaseAccounts, int scaleAccounts, Path report) {
 
     static final List<String> SCENARIOS = List.of("steady", "churn", "coldstart", "stampede", "watcher", "push",
-            "soak");
+            "soak", "clustercold", "watcherdb", "watcherscale");
 
     static LoadSettings defaults() {
         // 10 s of warm-up per client: on 2 cores the component (Camel and more code to compile) reaches its plateau
         // only after 10 to 15 s, the bare client after about 6 s; a 2 s warm-up measured the JIT (0.80x vs 1.00x)
         return new LoadSettings(16, 3, 3, 10, 4, 3, 2, 0.01, 1000, 16, 3, 1000, 10_000, 64, 20, 200,
-                20_000, 32, 0.05, 5, 700, Path.of("target", "benchmarks", "load-report.md"));
+                20_000, 32, 0.05, 5, 700, 3, 64, 3, 10, 10_000, 100_000, Path.of("target", "benchmarks", "load-report.md"));
     }
 
     /** Tiny sizes for the smoke test: every scenario in a few seconds. */
     static LoadSettings smoke() {
         return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 200, 16, 2, 1000, 100, 64, 20, 20,
-                400, 8, 0.05, 0.5, 400, Path.of("target", "benchmarks", "load-report-smoke.md"));
+                400, 8, 0.05, 0.5, 400, 3, 64, 1, 10, 100, 300, Path.of("target", "benchmarks", "load-report-smoke.md"));
     }
 
     /** Option name to value, as {@code name=value} arguments are written. */
@@ -79,6 +86,12 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
         options.put("soakBusyRate", String.valueOf(soakBusyRate));
         options.put("soakExpirySeconds", String.valueOf(soakExpirySeconds));
         options.put("soakRate", String.valueOf(soakRate));
+        options.put("clusterNodes", String.valueOf(clusterNodes));
+        options.put("clusterThreads", String.valueOf(clusterThreads));
+        options.put("clusterRepeats", String.valueOf(clusterRepeats));
+        options.put("clusterPoolSize", String.valueOf(clusterPoolSize));
+        options.put("databaseAccounts", String.valueOf(databaseAccounts));
+        options.put("scaleAccounts", String.valueOf(scaleAccounts));
         options.put("report", report.toString());
         return options;
     }
@@ -119,6 +132,9 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
                 Integer.parseInt(options.get("latencyMillis")), Integer.parseInt(options.get("pushes")),
                 Integer.parseInt(options.get("soakCalls")), Integer.parseInt(options.get("soakThreads")),
                 Double.parseDouble(options.get("soakBusyRate")), Double.parseDouble(options.get("soakExpirySeconds")),
-                Double.parseDouble(options.get("soakRate")), Path.of(options.get("report")));
+                Double.parseDouble(options.get("soakRate")), Integer.parseInt(options.get("clusterNodes")),
+                Integer.parseInt(options.get("clusterThreads")), Integer.parseInt(options.get("clusterRepeats")),
+                Integer.parseInt(options.get("clusterPoolSize")), Integer.parseInt(options.get("databaseAccounts")),
+                Integer.parseInt(options.get("scaleAccounts")), Path.of(options.get("report")));
     }
 }

@@ -25,6 +25,15 @@ final class TokenScenarios {
 
     /** Releases {@code callers} threads at once, each making one call; counts the token requests meanwhile. */
     static Burst burst(WeChatSimulator simulator, IndustryClient client, int callers) throws InterruptedException {
+        return burst(simulator, List.of(client), callers);
+    }
+
+    /**
+     * Releases {@code callers} threads at once, caller i calling through {@code clients.get(i % clients.size())}
+     * (several nodes), each making one call; counts the token requests meanwhile.
+     */
+    static Burst burst(WeChatSimulator simulator, List<? extends IndustryClient> clients, int callers)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(callers);
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger errors = new AtomicInteger();
@@ -34,6 +43,7 @@ final class TokenScenarios {
         for (int i = 0; i < callers; i++) {
             Latencies recorder = new Latencies();
             recorders.add(recorder);
+            IndustryClient client = clients.get(i % clients.size());
             Thread thread = new Thread(() -> {
                 ready.countDown();
                 try {

@@ -39,7 +39,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 final class WatcherScenario {
 
-    private static final String GET_CATEGORY = "/cgi-bin/wxopen/getcategory";
+    static final String GET_CATEGORY = "/cgi-bin/wxopen/getcategory";
     /**
      * Above this many accounts the watcher gets them from an accountsProvider bean instead of {@code appIds}: Camel
      * masks secrets in every endpoint URI with regular expressions (URISupport.sanitizeUri) whose time grows with
@@ -71,7 +71,7 @@ final class WatcherScenario {
     }
 
     /** One timed poll. */
-    private record Poll(String label, double seconds, int requests, long emitted, int failing, double ideal,
+    record Poll(String label, double seconds, int requests, long emitted, int failing, double ideal,
                         double cpuShare, double simulatorCpuMicrosPerAccount, double restCpuMicrosPerAccount) {
         double ratio() {
             return seconds / ideal;
@@ -84,16 +84,10 @@ final class WatcherScenario {
         int latency = settings.latencyMillis();
         Section section = new Section("watcher", "5. Watcher: " + Section.num(accounts, 0) + " accounts, "
                                                  + "pollConcurrency " + concurrency + ", latency " + latency + " ms");
-        List<String> appIds = IntStream.range(0, accounts)
-                .mapToObj(i -> String.format(Locale.ROOT, "wx%016x", 0x5a00000000L + i)).toList();
-        // twice the watcher's concurrency, so that the simulator's pool never queues a request behind the latency
-        int simulatorThreads = Math.max(WeChatSimulator.Builder.DEFAULT_THREADS, 2 * concurrency);
-        WeChatSimulator.Builder builder = WeChatSimulator.builder().requestLogLimit(0).threads(simulatorThreads);
-        for (int i = 0; i < accounts; i++) {
-            builder.account(appIds.get(i), "secret-" + i);
-        }
+        List<String> appIds = appIds(accounts);
+        int simulatorThreads = simulatorThreads(concurrency);
         long setupStarted = System.nanoTime();
-        try (WeChatSimulator simulator = builder.build().start()) {
+        try (WeChatSimulator simulator = simulatorOf(appIds, simulatorThreads).start()) {
             addOneCategoryEach(simulator, appIds);
             double setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
 
@@ -245,7 +239,27 @@ final class WatcherScenario {
         return section;
     }
 
-    private static Poll poll(String label, CategoryAuditConsumer consumer, WeChatSimulator simulator,
+    /** {@code accounts} appids, the same in every run. */
+    static List<String> appIds(int accounts) {
+        return IntStream.range(0, accounts)
+                .mapToObj(i -> String.format(Locale.ROOT, "wx%016x", 0x5a00000000L + i)).toList();
+    }
+
+    /** Twice the watcher's concurrency, so that the simulator's pool never queues a request behind the latency. */
+    static int simulatorThreads(int concurrency) {
+        return Math.max(WeChatSimulator.Builder.DEFAULT_THREADS, 2 * concurrency);
+    }
+
+    /** A simulator that knows these accounts (secret-i for the i-th), its request log off. */
+    static WeChatSimulator simulatorOf(List<String> appIds, int threads) {
+        WeChatSimulator.Builder builder = WeChatSimulator.builder().requestLogLimit(0).threads(threads);
+        for (int i = 0; i < appIds.size(); i++) {
+            builder.account(appIds.get(i), "secret-" + i);
+        }
+        return builder.build();
+    }
+
+    static Poll poll(String label, CategoryAuditConsumer consumer, WeChatSimulator simulator,
                              AtomicLong emitted, int accounts, int latency, int concurrency) {
         int requestsBefore = simulator.requestCount(GET_CATEGORY);
         long emittedBefore = emitted.get();
@@ -282,7 +296,7 @@ final class WatcherScenario {
     }
 
     /** One category (1/2, not sensitive, no certificate needed) per account, over HTTP, 32 at a time. */
-    private static void addOneCategoryEach(WeChatSimulator simulator, List<String> appIds) throws Exception {
+    static void addOneCategoryEach(WeChatSimulator simulator, List<String> appIds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try (SimHttp http = new SimHttp(simulator)) {
             List<Future<?>> adds = new ArrayList<>();
@@ -306,7 +320,7 @@ final class WatcherScenario {
      * with a category list of every account from a producer, {@code concurrency} at a time, so that neither
      * counts as watcher heap or cycle time.
      */
-    private static void warmConnections(CamelContext context, List<String> appIds, int concurrency)
+    static void warmConnections(CamelContext context, List<String> appIds, int concurrency)
             throws Exception {
         Endpoint list = context.getEndpoint("wechat:category?op=list&accessTokenProvider=#simTokens");
         ProducerTemplate template = context.createProducerTemplate();

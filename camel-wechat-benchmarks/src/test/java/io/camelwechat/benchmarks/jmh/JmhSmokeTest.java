@@ -30,22 +30,32 @@ class JmhSmokeTest {
                 "-o", dir.resolve("jmh-results.json").toString(), "-v", "silent");
         ProducerOverheadBenchmark.TRIALS.clear();
         TokenCacheBenchmark.LAST_TRIAL_FETCHES.set(-1);
+        SharedStateTokenBenchmark.STATEMENTS_DURING_HITS.clear();
+        SharedStateTokenBenchmark.FETCHES_DURING_HITS.clear();
 
         List<RunResult> results = JmhRunner.run(settings);
 
         List<String> ran = new ArrayList<>();
         for (RunResult result : results) {
-            String name = JmhRunner.method(result) + "@" + result.getParams().getThreads();
+            String state = result.getParams().getParam("state");
+            String name = JmhRunner.method(result) + (state == null ? "" : "(" + state + ")") + "@"
+                          + result.getParams().getThreads();
             ran.add(name);
             assertTrue(result.getPrimaryResult().getScore() > 0, name + " scored " + result.getPrimaryResult());
         }
-        assertEquals(List.of("clockRead@1", "tokenHit@1", "bare@1", "component@1", "bare@2", "component@2",
+        assertEquals(List.of("clockRead@1", "tokenHit@1", "hit(memory)@1", "hit(database)@1", "bare@1", "component@1", "bare@2", "component@2",
                 "pair@2", "pair@4"), ran);
 
         assertEquals(1, TokenCacheBenchmark.LAST_TRIAL_FETCHES.get(), "the token benchmark measured hits only");
+        // with the dataSource option a hit is served by the cache in front: no statement, no fetch
+        assertEquals(0L, SharedStateTokenBenchmark.STATEMENTS_DURING_HITS.get("database"),
+                "database statements during the hits with dataSource set");
+        assertEquals(0, SharedStateTokenBenchmark.FETCHES_DURING_HITS.get("database"));
+        assertEquals(0, SharedStateTokenBenchmark.FETCHES_DURING_HITS.get("memory"));
 
         for (RunResult result : results) {
-            if (result.getParams().getBenchmark().startsWith(TokenCacheBenchmark.class.getName())) {
+            if (result.getParams().getBenchmark().startsWith(TokenCacheBenchmark.class.getName())
+                || result.getParams().getBenchmark().startsWith(SharedStateTokenBenchmark.class.getName())) {
                 continue;
             }
             if (result.getParams().getBenchmark().startsWith(SideBySideBenchmark.class.getName())) {
@@ -76,6 +86,7 @@ class JmhSmokeTest {
         JmhRunner.Summary summary = JmhRunner.Summary.of(results);
         System.out.print(summary.table());
         assertTrue(summary.ratio(1).isPresent() && summary.ratio(2).isPresent() && summary.tokenHitNs() != null
+                   && summary.sharedHitRatio().isPresent()
                    && summary.sideBySideRatio(1).isPresent() && summary.sideBySideRatio(2).isPresent(),
                 summary.table());
     }

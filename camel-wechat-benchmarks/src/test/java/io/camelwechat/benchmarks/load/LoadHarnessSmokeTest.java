@@ -94,6 +94,40 @@ class LoadHarnessSmokeTest {
                    && soak.figure("writerTokenFetches") <= soak.figure("expiries"),
                 "at most one token fetch per expiry: " + soak.figure("readerTokenFetches") + " and "
                 + soak.figure("writerTokenFetches") + " for " + soak.figure("expiries"));
+
+        assertSharedStateOnADatabase(report, settings);
+    }
+
+    private static void assertSharedStateOnADatabase(LoadHarness.Report report, LoadSettings settings) {
+        Section cluster = report.section("clustercold");
+        assertEquals(1, cluster.figure("minTokenRequests"), "3 nodes x 64 callers on a cold cluster: 1 fetch");
+        assertEquals(1, cluster.figure("maxTokenRequests"), "3 nodes x 64 callers on a cold cluster: 1 fetch");
+        assertEquals(0, cluster.figure("errors"));
+        assertEquals(0, cluster.figure("cachedStatements"), "a cached token does not touch the database");
+        assertPositiveFinite(cluster.figure("cold.p99"), "cluster cold p99");
+
+        Section side = report.section("watcherdb");
+        double accounts = settings.databaseAccounts();
+        for (String poll : List.of("poll1", "poll2", "poll3", "changes")) {
+            assertPositiveFinite(side.figure(poll + ".ratio"), "database / memory, " + poll);
+            assertEquals(2 * accounts, side.figure(poll + ".requests"), "both watchers fetched every account");
+        }
+        assertTrue(side.figure("poll1.databaseWrites") > 0, "the first poll wrote (batches of rows)");
+        assertEquals(accounts, side.figure("storedStates"), "every account's state is in the table after poll 1");
+        assertEquals(0, side.figure("poll2.databaseWrites"), "no change, no write");
+        assertEquals(0, side.figure("poll3.databaseWrites"), "no change, no write");
+        assertTrue(side.figure("changes.databaseWrites") > 0, "delivered changes are written");
+        assertEquals(accounts, side.figure("changes.memoryEmitted"));
+        assertEquals(accounts, side.figure("changes.databaseEmitted"));
+
+        Section scale = report.section("watcherscale");
+        assertEquals(settings.scaleAccounts(), scale.figure("poll2.requests"));
+        assertEquals(0, scale.figure("poll1.failing"));
+        assertTrue(scale.figure("poll1.writes") > 0, "the first poll wrote");
+        assertEquals(settings.scaleAccounts(), scale.figure("storedStates"), "every state stored by the first poll");
+        assertEquals(0, scale.figure("noChangeWrites"), "no database write in cycles without changes");
+        assertTrue(Double.isFinite(scale.figure("heapBytesPerAccount")), "heap per account");
+        assertPositiveFinite(scale.figure("accountsAtDelayMeasured"), "accounts at a 5-minute delay");
     }
 
     private static void assertPositiveFinite(double value, String what) {

@@ -61,32 +61,18 @@ public final class JdbcAccessTokens {
             ensureRow(connection, key);
             return null;
         });
-        return database.run(what, connection -> {
-            connection.setAutoCommit(false);
-            try {
-                long asked = System.nanoTime();
-                StoredToken stored = select(connection, key, true);
-                database.listener().lockWaited(System.nanoTime() - asked);
-                StoredToken kept = decide.apply(stored);
-                if (!kept.equals(stored)) {
-                    WeChatDatabase.execute(connection, "UPDATE " + table + " SET token_value = ?, expires_at = ?, "
-                                                       + "updated_at = ? WHERE token_key = ?",
-                            kept.value() == null ? null : kept.value().reveal(), kept.expiresAt(), clock.millis(),
-                            key);
-                }
-                connection.commit();
-                return kept;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    e.addSuppressed(rollbackFailed);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return database.run(what, connection -> WeChatDatabase.inTransaction(connection, locked -> {
+            long asked = System.nanoTime();
+            StoredToken stored = select(locked, key, true);
+            database.listener().lockWaited(System.nanoTime() - asked);
+            StoredToken kept = decide.apply(stored);
+            if (!kept.equals(stored)) {
+                WeChatDatabase.execute(locked, "UPDATE " + table + " SET token_value = ?, expires_at = ?, "
+                                               + "updated_at = ? WHERE token_key = ?",
+                        kept.value() == null ? null : kept.value().reveal(), kept.expiresAt(), clock.millis(), key);
             }
-        });
+            return kept;
+        }));
     }
 
     /** Forgets the key's token if it is still {@code rejected}: WeChat refused it (compare-and-invalidate). */

@@ -130,9 +130,14 @@ public final class WeChatDatabase {
     /** An update, else an insert; a concurrent insert of the same key makes it an update after all. */
     public void upsert(Connection connection, String update, String insert, Object... parameters)
             throws SQLException {
-        if (execute(connection, update, parameters) > 0) {
-            return;
+        if (execute(connection, update, parameters) == 0) {
+            insertOrUpdate(connection, insert, update, parameters);
         }
+    }
+
+    /** An insert, else (the row is there already) an update: for a row that is most likely new. */
+    public void insertOrUpdate(Connection connection, String insert, String update, Object... parameters)
+            throws SQLException {
         try {
             execute(connection, insert, parameters);
         } catch (SQLException e) {
@@ -140,6 +145,25 @@ public final class WeChatDatabase {
                 throw e;
             }
             execute(connection, update, parameters);
+        }
+    }
+
+    /** Runs work as one transaction on the connection: committed when it returns, rolled back when it throws. */
+    public static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.on(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 

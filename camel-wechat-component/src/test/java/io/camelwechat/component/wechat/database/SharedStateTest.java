@@ -184,6 +184,43 @@ class SharedStateTest {
     }
 
     @Test
+    void aDeliveredChange_isInTheDatabase_beforeTheNextOneIsDelivered() throws Exception {
+        // every state write is slow: a delivery that did not wait for the one before would find nothing stored
+        DataSource slowWrites = onStateWrites(SharedPostgres.dataSource(),
+                () -> java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos()));
+        WeChatNodes nodes = nodes(1, slowWrites, component -> configureAccount(component));
+        CamelContext context = nodes.node(0).context();
+        List<String> storedWhenDelivered = Collections.synchronizedList(new ArrayList<>());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("wechat:category?startScheduler=false").routeId("watch").process(exchange -> storedWhenDelivered
+                        .add(String.valueOf(storedState(prefix, "watcher:watch", ACCOUNT))));
+            }
+        });
+        nodes.start();
+        CategoryAuditConsumer watcher = watcherOf(context);
+        WatcherProbe.poll(watcher); // first sight: recorded silently
+        nodes.node(0).template().requestBody("wechat:category?op=add", CategoryRequest.of(1, 2));
+        nodes.node(0).template().requestBody("wechat:category?op=add", CategoryRequest.of(1, 5));
+
+        assertEquals(2, WatcherProbe.poll(watcher), "two changes of one account in one poll");
+
+        assertEquals(2, storedWhenDelivered.size());
+        assertEquals(0, categoriesIn(storedWhenDelivered.get(0)), "nothing recorded when the first is delivered: "
+                                                                  + storedWhenDelivered.get(0));
+        // so that a crash while the second is delivered would deliver only that one again
+        assertEquals(1, categoriesIn(storedWhenDelivered.get(1)), "the first change is in the database when the "
+                                                                  + "second is delivered: " + storedWhenDelivered.get(1));
+        assertEquals(2, categoriesIn(storedState(prefix, "watcher:watch", ACCOUNT)), "both once the poll returned");
+    }
+
+    /** How many categories (keys like "1/2") a stored snapshot holds. */
+    private static int categoriesIn(String snapshot) {
+        return snapshot == null ? 0 : snapshot.split("\"1/", -1).length - 1;
+    }
+
+    @Test
     void tenThousandUnchangedAccounts_writeNothingToTheDatabase() throws Exception {
         int accounts = 10_000;
         List<String> appIds = IntStream.range(0, accounts).mapToObj(i -> String.format("wx%016d", i)).toList();
@@ -219,7 +256,9 @@ class SharedStateTest {
         int recorded = stateWrites.get();
         assertEquals(0, WatcherProbe.poll(watcher));
 
-        assertTrue(recorded >= accounts, "the first poll records every account: " + recorded + " statements");
+        assertTrue(recorded > 0, "the first poll records every account (in batches)");
+        assertEquals(accounts, storedStates(nodes.node(0).component().getTablePrefix(), "watcher:watch"),
+                "every account's state is in the table when the poll returns");
         assertEquals(recorded, stateWrites.get(), "a poll of unchanged accounts writes nothing");
     }
 
@@ -245,6 +284,32 @@ class SharedStateTest {
         assertTrue(shown.contains("PGSimpleDataSource"), shown);
         assertFalse(shown.contains("pg-password-that-must-not-leak"), shown);
         assertTrue(registry != null);
+    }
+
+    /** The state row of one key, read past the component; null when there is none. */
+    private static String storedState(String tablePrefix, String repository, String key) throws java.sql.SQLException {
+        try (java.sql.Connection connection = SharedPostgres.dataSource().getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT state_value FROM " + tablePrefix
+                                                                             + "watcher_state WHERE repository = ? AND "
+                                                                             + "state_key = ?")) {
+            select.setString(1, repository);
+            select.setString(2, key);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static int storedStates(String tablePrefix, String repository) throws java.sql.SQLException {
+        try (java.sql.Connection connection = SharedPostgres.dataSource().getConnection();
+             java.sql.PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + tablePrefix
+                                                                            + "watcher_state WHERE repository = ?")) {
+            count.setString(1, repository);
+            try (java.sql.ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private static void configureAccount(io.camelwechat.component.wechat.WeChatComponent component) {
@@ -273,6 +338,11 @@ class SharedStateTest {
 
     /** The data source, counting the INSERTs and UPDATEs of the watcher state table. */
     private static DataSource countingStateWrites(DataSource target, AtomicInteger writes) {
+        return onStateWrites(target, writes::incrementAndGet);
+    }
+
+    /** The data source, running {@code hook} as each write of watcher state is prepared (on the writing thread). */
+    private static DataSource onStateWrites(DataSource target, Runnable hook) {
         return (DataSource) Proxy.newProxyInstance(SharedStateTest.class.getClassLoader(),
                 new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
                     Object result = method.invoke(target, args);
@@ -282,7 +352,7 @@ class SharedStateTest {
                                     if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
                                         && sql.contains("watcher_state")
                                         && (sql.startsWith("INSERT") || sql.startsWith("UPDATE"))) {
-                                        writes.incrementAndGet();
+                                        hook.run();
                                     }
                                     return m.invoke(connection, a);
                                 });

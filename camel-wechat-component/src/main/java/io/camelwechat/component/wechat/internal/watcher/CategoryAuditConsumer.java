@@ -263,6 +263,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                         lastFailure.getMessage());
             }
         }
+        for (String unwritten : commitState(null).values()) {
+            lastFailure = new IllegalStateException(unwritten);
+        }
         Map<String, String> failing = backoff.failing();
         activity.polled(clock.instant(), fetches.size(), emitted, failing.size());
         if (!accounts.isEmpty() && failing.keySet().containsAll(accounts)) {
@@ -287,6 +290,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
             try {
                 Fetched fetched = fetch(appId);
                 deliverChanges(appId, fetched.sequence(), fetched.categories());
+                commitState(null);
             } catch (RuntimeException e) {
                 LOG.warn("Checking the categories of {} after a push failed; the next poll checks again: {}", appId,
                         e.getMessage());
@@ -318,6 +322,30 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         return valid;
     }
 
+    /**
+     * Waits until the database state (written behind the deliveries) holds what was delivered. An account whose state
+     * could not be written sits out polls like any failing account; its change is delivered again afterwards.
+     *
+     * @param current the account being delivered, if any: its failure is thrown, as a failed delivery's is
+     * @return the other accounts whose state could not be written, each with why
+     */
+    private synchronized Map<String, String> commitState(String current) {
+        if (!(state instanceof JdbcStateRepository database)) {
+            return Map.of();
+        }
+        Map<String, String> unwritten = new LinkedHashMap<>(database.flush());
+        String own = current == null ? null : unwritten.remove(current);
+        unwritten.forEach((appId, error) -> {
+            int skipped = backoff.failed(appId, error);
+            LOG.warn("The delivered categories of {} could not be saved; the change is delivered again after {} "
+                     + "poll(s): {}", appId, skipped, error);
+        });
+        if (own != null) {
+            throw new IllegalStateException("the delivered categories could not be saved: " + own);
+        }
+        return unwritten;
+    }
+
     /** Diffs one account against what was delivered and emits each change, committing it once delivered. */
     synchronized int deliverChanges(String appId, long sequence, SettingCategories categories) {
         // a push check and a poll may fetch the same account at once: an answer older than one already delivered
@@ -341,9 +369,12 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         }
         int emitted = 0;
         for (CategoryChange change : changes) {
+            // the change delivered before this one is recorded first, so that a crash delivers at most one change
+            // twice; recordings of first sights, which deliver nothing, go on in batches behind
             if (!isRunAllowed()) {
                 break;
             }
+            commitState(appId);
             if (deliver(change)) {
                 delivered = delivered.with(change);
                 state.setState(appId, delivered.toJson());
