@@ -85,11 +85,12 @@ class PushCryptoTest {
         byte[] cipherText = Base64.getDecoder().decode(v.getProperty("encrypt"));
         byte[] garbled = cipherText.clone();
         garbled[garbled.length - 1] ^= 0x55;
+        String garbledText = Base64.getEncoder().encodeToString(garbled);
         byte[] message = v.getProperty("message").getBytes(StandardCharsets.UTF_8);
 
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(message, crypto.decrypt(v.getProperty("encrypt")).message(), "push " + i);
-            assertThrows(PushRejectedException.class, () -> crypto.decrypt(Base64.getEncoder().encodeToString(garbled)));
+            assertThrows(PushRejectedException.class, () -> crypto.decrypt(garbledText));
             assertFalse(crypto.signatureMatches(v.getProperty("signature"), v.getProperty("timestamp"), "other"));
             assertTrue(crypto.signatureMatches(v.getProperty("signature"), v.getProperty("timestamp"),
                     v.getProperty("nonce")), "push " + i);

@@ -13,8 +13,8 @@ class SafeXmlTest {
 
     private static final String PUSH = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><Event> wxa_category_audit "
                                        + "</Event><ret>2</ret></xml>";
-    private static final String DTD = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-                                      + "<xml><ToUserName>&xxe;</ToUserName></xml>";
+    private static final String DTD = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "
+                                      + "\"file:///etc/passwd\">]><xml><ToUserName>&xxe;</ToUserName></xml>";
 
     @Test
     void pushAfterPush_onOneThread_theFieldsAreRead_andADtdIsRefusedEveryTime() throws Exception {
