@@ -172,6 +172,10 @@ final class PushScenario {
                                   + "(%d + %d samples)%n", Section.ms(receiver.p50()), Section.ms(receiver.p99()),
                         Section.ms(floor.p50()), Section.ms(floor.p99()), Section.ratio(p99Ratio), receiver.count(),
                         floor.count());
+                // where the tail starts: on a shared host both bend at the same percentile (the scheduler's, not ours)
+                printTail("receiver to exchange", receiver);
+                printTail("receiver answered", receiverAnswer);
+                printTail("floor", floor);
                 List<List<String>> stageRows = new ArrayList<>();
                 stages.forEach((stage, nanos) -> {
                     Latencies.Summary times = Latencies.Summary.sorted(nanos);
@@ -206,6 +210,13 @@ final class PushScenario {
             }
         }
         return section;
+    }
+
+    private static void printTail(String name, Latencies.Summary tail) {
+        System.err.printf("[push]   %s: p90 %s p95 %s p98 %s p99 %s p99.5 %s p99.9 %s ms%n", name,
+                Section.ms(tail.percentileMillis(90)), Section.ms(tail.percentileMillis(95)),
+                Section.ms(tail.percentileMillis(98)), Section.ms(tail.percentileMillis(99)),
+                Section.ms(tail.percentileMillis(99.5)), Section.ms(tail.percentileMillis(99.9)));
     }
 
     /** A wxa_category_audit event as the simulator sends it (rejected 8/39). */
