@@ -85,6 +85,13 @@ final class Latencies {
             return (sorted.length - firstAbove) / (double) sorted.length;
         }
 
+        /** A summary of raw nanoseconds (sorts a copy). */
+        static Summary sorted(long[] nanos) {
+            long[] copy = nanos.clone();
+            Arrays.sort(copy);
+            return new Summary(copy);
+        }
+
         static Summary merge(Collection<Summary> summaries) {
             int total = summaries.stream().mapToInt(Summary::count).sum();
             long[] all = new long[total];

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param pollConcurrency    the watcher's pollConcurrency
  * @param latencyMillis      simulator latency during the watcher's polls
  * @param pushes             measured pushes (plus half as many, at least 20, unmeasured first)
+ * @param receiverPushes     measured pre-built pushes POSTed to the receiver, each followed by a POST to the empty
+ *                           route (the floor), after as many of both unmeasured
  * @param soakCalls          calls of the soak
  * @param soakThreads        callers of the soak
  * @param soakBusyRate       share of API calls the simulator answers {@code -1} during the soak
@@ -42,8 +44,8 @@ import java.util.Map;
 record LoadSettings(int threads, double roundSeconds, int rounds, double warmupSeconds, double churnRoundSeconds,
                     int churnRounds, double churnEverySeconds, double busyRate, double churnRate, int coldThreads, int coldRepeats,
                     int stampedeCallers, int accounts, int pollConcurrency, int latencyMillis, int pushes,
-                    int soakCalls, int soakThreads, double soakBusyRate, double soakExpirySeconds, double soakRate,
-                    int clusterNodes, int clusterThreads, int clusterRepeats, int clusterPoolSize,
+                    int receiverPushes, int soakCalls, int soakThreads, double soakBusyRate, double soakExpirySeconds,
+                    double soakRate, int clusterNodes, int clusterThreads, int clusterRepeats, int clusterPoolSize,
                     int databaseAccounts, int scaleAccounts, Path report) {
 
     static final List<String> SCENARIOS = List.of("steady", "churn", "coldstart", "stampede", "watcher", "push",
@@ -52,13 +54,13 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
     static LoadSettings defaults() {
         // 10 s of warm-up per client: on 2 cores the component (Camel and more code to compile) reaches its plateau
         // only after 10 to 15 s, the bare client after about 6 s; a 2 s warm-up measured the JIT (0.80x vs 1.00x)
-        return new LoadSettings(16, 3, 3, 10, 4, 3, 2, 0.01, 1000, 16, 3, 1000, 10_000, 64, 20, 200,
+        return new LoadSettings(16, 3, 3, 10, 4, 3, 2, 0.01, 1000, 16, 3, 1000, 10_000, 64, 20, 200, 10_000,
                 20_000, 32, 0.05, 5, 700, 3, 64, 3, 10, 10_000, 100_000, Path.of("target", "benchmarks", "load-report.md"));
     }
 
     /** Tiny sizes for the smoke test: every scenario in a few seconds. */
     static LoadSettings smoke() {
-        return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 200, 16, 2, 1000, 100, 64, 20, 20,
+        return new LoadSettings(8, 1, 2, 0.5, 1, 2, 0.5, 0.01, 200, 16, 2, 1000, 100, 64, 20, 20, 200,
                 400, 8, 0.05, 0.5, 400, 3, 64, 1, 10, 100, 300, Path.of("target", "benchmarks", "load-report-smoke.md"));
     }
 
@@ -81,6 +83,7 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
         options.put("pollConcurrency", String.valueOf(pollConcurrency));
         options.put("latencyMillis", String.valueOf(latencyMillis));
         options.put("pushes", String.valueOf(pushes));
+        options.put("receiverPushes", String.valueOf(receiverPushes));
         options.put("soakCalls", String.valueOf(soakCalls));
         options.put("soakThreads", String.valueOf(soakThreads));
         options.put("soakBusyRate", String.valueOf(soakBusyRate));
@@ -130,6 +133,7 @@ record LoadSettings(int threads, double roundSeconds, int rounds, double warmupS
                 Integer.parseInt(options.get("coldRepeats")), Integer.parseInt(options.get("stampedeCallers")),
                 Integer.parseInt(options.get("accounts")), Integer.parseInt(options.get("pollConcurrency")),
                 Integer.parseInt(options.get("latencyMillis")), Integer.parseInt(options.get("pushes")),
+                Integer.parseInt(options.get("receiverPushes")),
                 Integer.parseInt(options.get("soakCalls")), Integer.parseInt(options.get("soakThreads")),
                 Double.parseDouble(options.get("soakBusyRate")), Double.parseDouble(options.get("soakExpirySeconds")),
                 Double.parseDouble(options.get("soakRate")), Integer.parseInt(options.get("clusterNodes")),

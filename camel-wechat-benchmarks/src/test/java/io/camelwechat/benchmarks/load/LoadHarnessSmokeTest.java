@@ -83,6 +83,10 @@ class LoadHarnessSmokeTest {
         assertEquals(settings.pushes(), push.figure("measured"));
         assertEquals(0, push.figure("lost"), "every push became an exchange");
         assertPositiveFinite(push.figure("p99"), "push p99");
+        assertEquals(settings.receiverPushes(), push.figure("receiverSamples"), "receiver alone: every push measured");
+        assertEquals(settings.receiverPushes(), push.figure("floorSamples"), "and a floor request after each");
+        assertPositiveFinite(push.figure("p99VsFloor"), "receiver p99 / floor p99");
+        assertPositiveFinite(push.figure("receiverCpuP50Micros"), "the receiver's stages were timed");
 
         Section soak = report.section("soak");
         assertEquals(settings.soakCalls(), soak.figure("calls"), "every soak call was made");

@@ -25,10 +25,23 @@ final class PushCrypto {
 
     private static final int BLOCK = 32;
     private static final int RANDOM_PREFIX = 16;
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
+     * {@code getInstance} looks the provider up on every call, and neither object is thread-safe: one per thread.
+     * {@code digest()} leaves it reset for the next signature.
+     */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(PushCrypto::sha1);
 
     private final String token;
     private final SecretKeySpec key;
     private final IvParameterSpec iv;
+    /**
+     * A cipher per thread, initialised once with this receiver's key and IV: {@code doFinal} returns it to that
+     * state, so a push costs no provider lookup and no key schedule. Dropped after a failure, which could leave it
+     * in any state.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(this::newCipher);
 
     PushCrypto(String token, String encodingAesKey) {
         if (token == null || token.isBlank()) {
@@ -77,14 +90,26 @@ final class PushCrypto {
         String[] all = Arrays.copyOf(parts, parts.length + 1);
         all[parts.length] = token;
         Arrays.sort(all);
+        byte[] digest = SHA1.get().digest(String.join("", all).getBytes(StandardCharsets.UTF_8));
+        byte[] expected = HEX.formatHex(digest).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static MessageDigest sha1() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", all)
-                    .getBytes(StandardCharsets.UTF_8));
-            byte[] expected = HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected,
-                    signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.getInstance("SHA-1");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
+        }
+    }
+
+    private Cipher newCipher() {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, iv);
+            return cipher;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CBC is not available", e);
         }
     }
 
@@ -106,10 +131,9 @@ final class PushCrypto {
         }
         byte[] plain;
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, iv);
-            plain = cipher.doFinal(cipherText);
+            plain = ciphers.get().doFinal(cipherText);
         } catch (GeneralSecurityException e) {
+            ciphers.remove();
             throw new PushRejectedException(400, "Encrypt cannot be decrypted");
         }
         int pad = plain[plain.length - 1] & 0xFF;

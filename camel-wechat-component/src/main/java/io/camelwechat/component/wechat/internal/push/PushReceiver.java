@@ -220,17 +220,28 @@ final class PushReceiver implements Processor {
         message.setBody(body);
     }
 
-    private static Map<String, String> query(String raw) {
+    /** The query's parameters, decoded; the first of a repeated name counts. */
+    static Map<String, String> query(String raw) {
         Map<String, String> query = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return query;
         }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(name, value);
+        for (int start = 0; start <= raw.length(); ) {
+            int end = raw.indexOf('&', start);
+            end = end < 0 ? raw.length() : end;
+            if (end > start) { // a&&b: an empty pair, nothing to read
+                String pair = raw.substring(start, end);
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                query.putIfAbsent(name, equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+            start = end + 1;
         }
         return query;
+    }
+
+    /** WeChat's parameters are plain ASCII: most need no decoding, and URLDecoder copies every one. */
+    private static String decode(String part) {
+        return part.indexOf('%') < 0 && part.indexOf('+') < 0 ? part : URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 }

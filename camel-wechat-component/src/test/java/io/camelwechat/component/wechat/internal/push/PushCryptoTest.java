@@ -79,6 +79,39 @@ class PushCryptoTest {
     }
 
     @Test
+    void theCipherAndDigestKeptPerThread_decryptAndVerifyPushAfterPush_evenAfterARejectedOne() throws Exception {
+        Properties v = vectors();
+        PushCrypto crypto = new PushCrypto(v.getProperty("token"), v.getProperty("encodingAesKey"));
+        byte[] cipherText = Base64.getDecoder().decode(v.getProperty("encrypt"));
+        byte[] garbled = cipherText.clone();
+        garbled[garbled.length - 1] ^= 0x55;
+        String garbledText = Base64.getEncoder().encodeToString(garbled);
+        byte[] message = v.getProperty("message").getBytes(StandardCharsets.UTF_8);
+
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(message, crypto.decrypt(v.getProperty("encrypt")).message(), "push " + i);
+            assertThrows(PushRejectedException.class, () -> crypto.decrypt(garbledText));
+            assertFalse(crypto.signatureMatches(v.getProperty("signature"), v.getProperty("timestamp"), "other"));
+            assertTrue(crypto.signatureMatches(v.getProperty("signature"), v.getProperty("timestamp"),
+                    v.getProperty("nonce")), "push " + i);
+        }
+        PushCrypto otherKey = new PushCrypto(v.getProperty("token"), "bcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH");
+        assertThrows(PushRejectedException.class, () -> otherKey.decrypt(v.getProperty("encrypt")),
+                "each receiver decrypts with its own key, on a thread that already decrypted with another");
+        byte[][] onAnotherThread = new byte[1][];
+        Thread thread = new Thread(() -> {
+            try {
+                onAnotherThread[0] = crypto.decrypt(v.getProperty("encrypt")).message();
+            } catch (PushRejectedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        thread.start();
+        thread.join(10_000);
+        assertArrayEquals(message, onAnotherThread[0]);
+    }
+
+    @Test
     void aKeyThatIsNot43Base64CharactersIsRefusedAtOnce() {
         assertThrows(IllegalArgumentException.class, () -> new PushCrypto("token", "short"));
         assertThrows(IllegalArgumentException.class, () -> new PushCrypto("token", "!bcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"));
