@@ -97,7 +97,8 @@ public final class ClusterStory {
         return properties;
     }
 
-    private String start() throws InterruptedException {
+    private String start() throws Exception {
+        changes.create(); // before the nodes, which would otherwise all create it at the same moment
         NODES.forEach(nodes::start);
         nodes.awaitReady(NODES, WAIT);
         return "3 nodes ready; " + target.tokenFetches().stream()
@@ -106,8 +107,10 @@ public final class ClusterStory {
                 .findFirst().orElse("each node read the account's token from the database or fetched it once");
     }
 
-    private String elect() throws InterruptedException {
+    private String elect() throws Exception {
         leader = nodes.awaitTakeover(0, WAIT).node();
+        // what the leader sees at its first poll is where it starts from, not a change: wait for it to be recorded
+        await(() -> watcherState() != null, () -> "the leader's first poll recorded");
         return leader + " leads; the other two stand by (ready, not polling)";
     }
 
@@ -170,14 +173,20 @@ public final class ClusterStory {
         return changes.deliveries();
     }
 
-    /** Whether the watcher's state in the database (the default table) holds the added category. */
+    /** Whether the watcher's state in the database holds the added category. */
     private boolean watcherRecordedAddition() throws SQLException {
+        String state = watcherState();
+        return state != null && state.contains("\"" + added.father() + "/" + added.id() + "\"");
+    }
+
+    /** The account's categories as the watcher last recorded them (the component's default table), or null. */
+    private String watcherState() throws SQLException {
         try (Connection connection = infrastructure.database().getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT state_value FROM wechat_watcher_state WHERE state_key = ?")) {
             select.setString(1, target.appId());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getString(1).contains("\"" + added.father() + "/" + added.id() + "\"");
+                return row.next() ? row.getString(1) : null;
             }
         }
     }

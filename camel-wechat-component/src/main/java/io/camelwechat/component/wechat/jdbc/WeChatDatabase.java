@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -24,6 +25,8 @@ public final class WeChatDatabase {
     /** The DDL shipped in the jar, for teams that manage schemas themselves; its tables use the default prefix. */
     public static final String SCHEMA_RESOURCE = "io/camelwechat/component/wechat/jdbc/wechat-schema.sql";
     public static final String DEFAULT_TABLE_PREFIX = "wechat_";
+    /** How often one CREATE TABLE is tried when another node creates the same table at the same moment. */
+    private static final int CREATE_ATTEMPTS = 3;
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
 
     /** Hears how the database does: lock waits and failures, for metrics. Called on the working thread. */
@@ -80,19 +83,42 @@ public final class WeChatDatabase {
         return name;
     }
 
-    /** Creates the tables that are missing (CREATE TABLE IF NOT EXISTS): safe on every start of every node. */
+    /**
+     * Creates the tables that are missing (CREATE TABLE IF NOT EXISTS): safe on every start of every node, also when
+     * nodes start together on an empty database (see {@link #createIfMissing}).
+     */
     public void createTables() {
         String schema = schema().replace(DEFAULT_TABLE_PREFIX, prefix);
         run("creating its tables", connection -> {
             try (Statement statement = connection.createStatement()) {
                 for (String ddl : schema.replaceAll("(?m)^--.*$", "").split(";")) {
                     if (!ddl.isBlank()) {
-                        statement.execute(ddl.strip());
+                        createIfMissing(statement, ddl.strip());
                     }
                 }
             }
             return null;
         });
+    }
+
+    /**
+     * Runs one CREATE ... IF NOT EXISTS. On PostgreSQL it is not safe against the same statement of another node at
+     * the same moment: the loser fails on a catalog unique index (SQLState 23505), on the table's row type (42710)
+     * or finds the table created after all (42P07, MySQL 42S01). Run again, it finds the table there.
+     */
+    private static void createIfMissing(Statement statement, String ddl) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.execute(ddl);
+                return;
+            } catch (SQLException e) {
+                boolean createdConcurrently = isDuplicateKey(e)
+                                              || Set.of("42710", "42P07", "42S01").contains(e.getSQLState());
+                if (!createdConcurrently || attempt == CREATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The schema as shipped, with the default prefix. */
