@@ -125,17 +125,23 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         if (Objects.equals(previous, value)) {
             return; // unchanged: no write
         }
+        StateRowWriter writer = rows;
+        if (writer == null) {
+            throw new IllegalStateException("the state repository " + repository + " is stopped: the state of " + key
+                                            + " is not saved");
+        }
         if (!writeBehind) {
-            rows.write(key, value, previous);
+            writer.write(key, value, previous);
             held.put(key, value);
             return;
         }
         held.put(key, value);
-        rows.writeBehind(key, value, previous);
+        writer.writeBehind(key, value, previous);
     }
 
     /**
-     * Waits until every state handed to {@link #setState} so far is written (at once unless it writes behind). A
+     * Waits until every state handed to {@link #setState} so far is written. Only the repository the component
+     * creates for a watcher writes behind; one declared as a bean writes at once, and this returns nothing for it. A
      * key whose write failed is held again with the value the table has, so that its change is delivered again;
      * call it where no {@link #setState} runs at the same time.
      *

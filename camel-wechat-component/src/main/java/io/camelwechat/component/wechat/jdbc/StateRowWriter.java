@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the rows of one {@link JdbcStateRepository}: at once, or behind its user on one thread of its own. Behind,
@@ -28,6 +29,8 @@ final class StateRowWriter {
 
     /** At most this many rows go in one transaction. */
     private static final int BATCH = 500;
+    /** How long a stop waits for rows still being written (a database gone away fails them sooner). */
+    private static final long CLOSE_WAIT_SECONDS = 30;
 
     /** A row to write; {@code stored} is what the table held before, as far as this node knows (null: no row). */
     private record Row(String key, String value, String stored) {
@@ -87,7 +90,12 @@ final class StateRowWriter {
     /** Hands the row to the writer's thread; {@link #flush} waits for it. */
     void writeBehind(String key, String value, String stored) {
         queue.add(new Row(key, value, stored));
-        thread.execute(this::drain);
+        try {
+            thread.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the state writer of " + repository + " is closed: the state of " + key
+                                            + " is not saved", e);
+        }
     }
 
     /**
@@ -99,7 +107,10 @@ final class StateRowWriter {
         try {
             thread.submit(() -> { }).get(); // one thread, in order: every earlier row is done
         } catch (InterruptedException e) {
+            // not done: whoever waits must not go on (a watcher would deliver its next change before this one is
+            // saved)
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the state writer of " + repository, e);
         } catch (ExecutionException | RejectedExecutionException e) {
             throw new IllegalStateException("the state writer of " + repository + " failed", e);
         }
@@ -110,9 +121,19 @@ final class StateRowWriter {
         return failed;
     }
 
+    /** Stops the writer's thread once the rows handed over are written: none is written after this returns. */
     void close() {
-        if (thread != null) {
-            thread.shutdown();
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -151,6 +172,9 @@ final class StateRowWriter {
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
                 inserts.add(updates.get(i)); // its row is gone: written as a new one
+            } else if (updated[i] < 0) {
+                // a driver that does not count batched updates (SUCCESS_NO_INFO): the batch cannot tell a missing row
+                throw new SQLException("the driver did not count the batched updates of " + repository);
             }
         }
         execute(connection, insert, inserts);

@@ -177,20 +177,22 @@ public final class WeChatDatabase {
     /** Runs work as one transaction on the connection: committed when it returns, rolled back when it throws. */
     public static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
-            T result = work.on(connection);
+            result = work.on(connection);
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
+                connection.setAutoCommit(true);
             } catch (SQLException rollbackFailed) {
                 e.addSuppressed(rollbackFailed);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        // after the commit, not in a finally: a failure here must not hide the one that rolled back
+        connection.setAutoCommit(true);
+        return result;
     }
 
     /** Runs an INSERT, UPDATE or DELETE with its parameters (in order); returns the rows it changed. */

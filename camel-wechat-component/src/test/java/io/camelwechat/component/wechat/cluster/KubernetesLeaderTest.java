@@ -1,8 +1,10 @@
 package io.camelwechat.component.wechat.cluster;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +24,7 @@ import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
  * The watcher's leadership contract on Kubernetes Leases: camel-kubernetes' {@code KubernetesClusterService}, as
  * docs/many-nodes.md declares it, against fabric8's mock API server in CRUD mode on 127.0.0.1 (Leases and Pods
  * stored and versioned as the API server does, no cluster needed). The two nodes are two pods carrying the
- * cluster's label; lease times are short so that a stopped leader's lease runs out within seconds.
+ * cluster's label; the leader's pod is removed when it ends, as Kubernetes does, which frees its lease at once.
  */
 class KubernetesLeaderTest extends WatcherLeadershipContract {
 
@@ -33,6 +35,7 @@ class KubernetesLeaderTest extends WatcherLeadershipContract {
     private static final Logger MOCK_SERVER_LOG = quiet(Logger.getLogger("io.fabric8.mockwebserver"));
 
     private final KubernetesMockServer apiServer = startApiServer();
+    private final List<KubernetesClient> clients = new ArrayList<>();
 
     private static Logger quiet(Logger logger) {
         logger.setLevel(Level.WARNING);
@@ -61,7 +64,9 @@ class KubernetesLeaderTest extends WatcherLeadershipContract {
         }
         // in a pod the client configures itself from the service account; here it is given the mock server's
         KubernetesConfiguration connection = new KubernetesConfiguration();
-        connection.setKubernetesClient(apiServer.createClient());
+        KubernetesClient client = apiServer.createClient();
+        clients.add(client);
+        connection.setKubernetesClient(client);
         KubernetesClusterService service = new KubernetesClusterService(connection);
         service.setId(node);
         service.setKubernetesNamespace(NAMESPACE);
@@ -69,9 +74,10 @@ class KubernetesLeaderTest extends WatcherLeadershipContract {
         service.setPodName(node);
         service.setClusterLabels(CLUSTER_LABELS);
         service.setLeaseResourceType(LeaseResourceType.Lease);
-        service.setLeaseDurationMillis(2_000);
-        service.setRenewDeadlineMillis(1_500);
-        service.setRetryPeriodMillis(200);
+        // short enough for a quick test, long enough that a pause of the loaded CI machine does not move the lead
+        service.setLeaseDurationMillis(4_000);
+        service.setRenewDeadlineMillis(3_000);
+        service.setRetryPeriodMillis(250);
         return service;
     }
 
@@ -84,6 +90,7 @@ class KubernetesLeaderTest extends WatcherLeadershipContract {
 
     @Override
     void stopClusterInfrastructure() {
+        clients.forEach(KubernetesClient::close);
         apiServer.destroy();
     }
 }

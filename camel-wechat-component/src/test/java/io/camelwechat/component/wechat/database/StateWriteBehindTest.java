@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The watcher's own state repository writes behind its deliveries: after {@link JdbcStateRepository#flush} the table
@@ -23,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class StateWriteBehindTest {
 
     private final AtomicBoolean down = new AtomicBoolean();
+    /** While set, a connection is handed out only once it is counted down: a write in progress. */
+    private volatile CountDownLatch held;
 
     /** The shared test database, refusing connections while {@link #down} is set. */
     private DataSource failing() {
@@ -31,6 +37,11 @@ class StateWriteBehindTest {
                 new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection") && down.get()) {
                         throw new SQLException("the database is down (test)", "08001");
+                    }
+                    CountDownLatch holding = held;
+                    if (method.getName().equals("getConnection") && holding != null
+                        && !holding.await(10, TimeUnit.SECONDS)) {
+                        throw new SQLException("held too long (test)", "08001");
                     }
                     try {
                         return method.invoke(target, args);
@@ -110,5 +121,25 @@ class StateWriteBehindTest {
         assertEquals(Map.of(), repository.flush());
         ServiceHelper.stopService(repository);
         assertEquals("delivered-3", started(database).getState("wxstored"));
+    }
+
+    @Test
+    void aWaitForTheWriterThatIsInterrupted_failsInsteadOfReturningAsIfTheRowsWereWritten() {
+        WeChatDatabase database = new WeChatDatabase(failing(), SharedPostgres.freshPrefix());
+        database.createTables();
+        JdbcStateRepository repository = started(database);
+        held = new CountDownLatch(1);
+        repository.setState("wxheld", "delivered-1"); // its write waits for a connection
+
+        Thread.currentThread().interrupt(); // a stop interrupting the poll
+        assertThrows(IllegalStateException.class, repository::flush, "a watcher must not deliver its next change");
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+
+        held.countDown();
+        assertEquals(Map.of(), repository.flush());
+        ServiceHelper.stopService(repository);
+        assertEquals("delivered-1", started(database).getState("wxheld"));
+        assertThrows(IllegalStateException.class, () -> repository.setState("wxheld", "delivered-2"),
+                "a stopped repository says so instead of losing the state");
     }
 }

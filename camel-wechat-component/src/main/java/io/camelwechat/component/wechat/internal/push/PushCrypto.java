@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,15 +35,19 @@ final class PushCrypto {
      */
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(PushCrypto::sha1);
 
+    /** More than the pushes a receiver handles at once (platform-http's worker threads). */
+    private static final int IDLE_CIPHERS = 32;
+
     private final String token;
     private final SecretKeySpec key;
     private final IvParameterSpec iv;
     /**
-     * A cipher per thread, initialised once with this receiver's key and IV: {@code doFinal} returns it to that
-     * state, so a push costs no provider lookup and no key schedule. Dropped after a failure, which could leave it
-     * in any state.
+     * Idle ciphers initialised once with this receiver's key and IV: {@code doFinal} returns a cipher to that state,
+     * so a push costs no provider lookup and no key schedule. Owned by this receiver rather than kept per thread, so
+     * that no key schedule outlives it in the server's threads; one that failed is not put back (a failure could
+     * leave it in any state).
      */
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(this::newCipher);
+    private final BlockingQueue<Cipher> idleCiphers = new ArrayBlockingQueue<>(IDLE_CIPHERS);
 
     PushCrypto(String token, String encodingAesKey) {
         if (token == null || token.isBlank()) {
@@ -130,12 +136,17 @@ final class PushCrypto {
             throw new PushRejectedException(400, "Encrypt is not a whole number of 32-byte blocks");
         }
         byte[] plain;
+        Cipher cipher = idleCiphers.poll();
+        if (cipher == null) {
+            cipher = newCipher();
+        }
         try {
-            plain = ciphers.get().doFinal(cipherText);
+            plain = cipher.doFinal(cipherText);
         } catch (GeneralSecurityException e) {
-            ciphers.remove();
             throw new PushRejectedException(400, "Encrypt cannot be decrypted");
         }
+        idleCiphers.offer(cipher); // dropped when as many are idle as pushes ever ran at once
+
         int pad = plain[plain.length - 1] & 0xFF;
         if (pad < 1 || pad > BLOCK) {
             throw new PushRejectedException(400, "invalid PKCS#7 padding length");

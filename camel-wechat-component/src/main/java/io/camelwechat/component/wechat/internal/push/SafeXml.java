@@ -98,6 +98,9 @@ final class SafeXml {
         } catch (SAXException | IOException e) {
             BUILDERS.remove(); // the next parse on this thread gets a new builder: nothing of this one is kept
             throw new PushRejectedException(400, "the body is not acceptable XML (DTDs and entities are refused)");
+        } catch (RuntimeException e) {
+            BUILDERS.remove(); // a parser error of its own may leave the builder in any state
+            throw e;
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {

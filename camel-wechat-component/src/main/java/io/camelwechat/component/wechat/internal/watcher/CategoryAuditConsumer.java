@@ -140,7 +140,8 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                     leadership.node(), leadership.namespace());
         }
         if (pollers != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(pollers);
+            // graceful: a check after a push may be delivering; the state below must outlive it
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(pollers);
             pollers = null;
         }
         HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
@@ -162,7 +163,9 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         // resumes from what it held; Camel's own repositories are never stopped: they clear their contents on stop,
         // which would lose what this watcher after a route restart, or another sharing the instance, still needs
         if (state instanceof JdbcStateRepository) {
-            ServiceHelper.stopService(state);
+            synchronized (this) { // after a poll the stop interrupted has left deliverChanges
+                ServiceHelper.stopService(state);
+            }
         }
     }
 
@@ -371,10 +374,10 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         for (CategoryChange change : changes) {
             // the change delivered before this one is recorded first, so that a crash delivers at most one change
             // twice; recordings of first sights, which deliver nothing, go on in batches behind
+            commitState(appId);
             if (!isRunAllowed()) {
                 break;
             }
-            commitState(appId);
             if (deliver(change)) {
                 delivered = delivered.with(change);
                 state.setState(appId, delivered.toJson());

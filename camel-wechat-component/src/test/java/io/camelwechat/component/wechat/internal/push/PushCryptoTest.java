@@ -5,13 +5,16 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +82,7 @@ class PushCryptoTest {
     }
 
     @Test
-    void theCipherAndDigestKeptPerThread_decryptAndVerifyPushAfterPush_evenAfterARejectedOne() throws Exception {
+    void reusedCiphersAndDigests_decryptAndVerifyPushAfterPush_evenAfterARejectedOne_onManyThreadsAtOnce() throws Exception {
         Properties v = vectors();
         PushCrypto crypto = new PushCrypto(v.getProperty("token"), v.getProperty("encodingAesKey"));
         byte[] cipherText = Base64.getDecoder().decode(v.getProperty("encrypt"));
@@ -98,17 +101,21 @@ class PushCryptoTest {
         PushCrypto otherKey = new PushCrypto(v.getProperty("token"), "bcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH");
         assertThrows(PushRejectedException.class, () -> otherKey.decrypt(v.getProperty("encrypt")),
                 "each receiver decrypts with its own key, on a thread that already decrypted with another");
-        byte[][] onAnotherThread = new byte[1][];
-        Thread thread = new Thread(() -> {
+        // many pushes at once share the receiver's idle ciphers: each gets one of its own, none sees another's state
+        List<byte[]> decrypted = IntStream.range(0, 400).parallel().mapToObj(i -> {
             try {
-                onAnotherThread[0] = crypto.decrypt(v.getProperty("encrypt")).message();
-            } catch (PushRejectedException e) {
-                throw new AssertionError(e);
+                return crypto.decrypt(i % 3 == 0 ? garbledText : v.getProperty("encrypt")).message();
+            } catch (PushRejectedException rejected) {
+                return null;
             }
-        });
-        thread.start();
-        thread.join(10_000);
-        assertArrayEquals(message, onAnotherThread[0]);
+        }).toList();
+        for (int i = 0; i < decrypted.size(); i++) {
+            if (i % 3 == 0) {
+                assertNull(decrypted.get(i), "garbled push " + i + " rejected");
+            } else {
+                assertArrayEquals(message, decrypted.get(i), "push " + i);
+            }
+        }
     }
 
     @Test
