@@ -65,9 +65,9 @@ final class PushReceiver implements Processor {
                 return;
             }
             PushEvent event = accept(message, query);
+            handOn(event, query.get("nonce"));
             answer(message, 200, "success");
             counters.accepted();
-            sink.accept(event);
         } catch (PushRejectedException rejected) {
             // the reason stays in our log: an answer that explains a rejection helps whoever forges the next one
             LOG.warn("Rejected a WeChat push on {}: {}", settings.path(), rejected.getMessage());
@@ -77,6 +77,17 @@ final class PushReceiver implements Processor {
             LOG.warn("A WeChat push on {} could not be handled: {}", settings.path(), unexpected.getMessage());
             answer(message, 500, "error");
             counters.failed();
+        }
+    }
+
+    /** Gives the event to the consumer before WeChat hears "success": a push it could not take is asked again. */
+    private void handOn(PushEvent event, String nonce) {
+        try {
+            sink.accept(event);
+        } catch (RuntimeException e) {
+            // answered 500: WeChat sends the same push again, with the same nonce, which must not read as a replay
+            nonces.forget(nonce);
+            throw e;
         }
     }
 

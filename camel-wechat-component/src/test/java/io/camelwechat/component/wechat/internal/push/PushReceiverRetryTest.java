@@ -61,6 +61,33 @@ class PushReceiverRetryTest {
         assertEquals(1, events.size());
     }
 
+    @Test
+    void aPushTheConsumerCouldNotTake_isAnswered500_andAcceptedWhenWeChatSendsItAgain() throws Exception {
+        Instant now = Instant.now();
+        List<PushEvent> events = new ArrayList<>();
+        AtomicInteger handOffs = new AtomicInteger();
+        PushReceiver receiver = new PushReceiver(new PushSettings(Secret.of(TOKEN), null, COMPONENT,
+                "/wechat/platform", Duration.ofMinutes(5), 64 * 1024, null, Clock.fixed(now, java.time.ZoneOffset.UTC)),
+                null, PushNonces.inMemory(Duration.ofMinutes(5)), event -> {
+                    if (handOffs.incrementAndGet() == 1) {
+                        throw new java.util.concurrent.RejectedExecutionException("the consumer is stopping");
+                    }
+                    events.add(event);
+                });
+        String timestamp = String.valueOf(now.getEpochSecond());
+        String query = "signature=" + WeChatPushes.signature(TOKEN, timestamp, "handoff-1") + "&timestamp="
+                       + timestamp + "&nonce=handoff-1";
+        String xml = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><CreateTime>1</CreateTime><MsgType>"
+                     + "<![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>";
+
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            assertEquals(500, post(receiver, context, query, xml), "not handed on: WeChat is asked to retry");
+            assertEquals(200, post(receiver, context, query, xml), "the retry with the same nonce is accepted");
+        }
+        assertEquals(1, events.size(), "delivered once, by the retry");
+        assertEquals(1, receiver.status().accepted(), "the failed hand-off is not counted as accepted");
+    }
+
     private static int post(PushReceiver receiver, DefaultCamelContext context, String query, String body) {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
