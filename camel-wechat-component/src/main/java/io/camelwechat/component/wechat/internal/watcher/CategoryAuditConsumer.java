@@ -237,7 +237,6 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         Set<String> accounts = validAccounts(settings.accounts().appIds());
         watched = accounts;
         backoff.retainOnly(accounts);
-        activity.retainOnly(accounts);
         lastDeliveredSequence.keySet().retainAll(accounts); // accounts no longer watched (authorizers come and go)
         Map<String, Future<Fetched>> fetches = new LinkedHashMap<>();
         for (String appId : accounts) {
@@ -359,9 +358,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
         lastDeliveredSequence.put(appId, sequence);
         String stored = state.getState(appId);
         if (stored == null && !settings.emitInitialState()) {
-            CategorySnapshot initial = CategorySnapshot.of(categories.categories());
-            state.setState(appId, initial.toJson());
-            activity.delivered(appId, initial);
+            state.setState(appId, CategorySnapshot.of(categories.categories()).toJson());
             return 0;
         }
         CategorySnapshot delivered = stored == null ? CategorySnapshot.empty() : CategorySnapshot.fromJson(stored);
@@ -384,7 +381,6 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
                 emitted++;
             }
         }
-        activity.delivered(appId, delivered);
         return emitted;
     }
 
@@ -430,7 +426,7 @@ public class CategoryAuditConsumer extends ScheduledPollConsumer {
     private WeChatStatus.Watcher status() {
         AtomicBoolean leads = leading;
         return activity.status(name(), leadership == null || leads == null ? null : leads.get(), watched,
-                backoff.failing());
+                backoff.failing(), state);
     }
 
     /** The accounts whose last poll failed, each with its error: what the readiness check reports. */
