@@ -54,8 +54,11 @@ public class WeChatProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
-        // an earlier call's facts must not describe this one when it fails before reaching WeChat (bad input)
-        exchange.removeProperties(WeChatConstants.CALL_PROPERTIES);
+        // an earlier call's facts must not describe this one when it fails before reaching WeChat (bad input); every
+        // call sets CALL_API, so only an exchange that already made one pays for the pattern removal
+        if (exchange.getProperty(WeChatConstants.CALL_API) != null) {
+            exchange.removeProperties(WeChatConstants.CALL_PROPERTIES);
+        }
         Message message = exchange.getMessage();
         WeChatOperation operation = WeChatOperation.forMessage(api,
                 message.getHeader(WeChatConstants.OPERATION, String.class), defaultOperation);

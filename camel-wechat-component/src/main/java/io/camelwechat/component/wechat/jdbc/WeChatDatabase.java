@@ -27,6 +27,8 @@ public final class WeChatDatabase {
     public static final String DEFAULT_TABLE_PREFIX = "wechat_";
     /** How often one CREATE TABLE is tried when another node creates the same table at the same moment. */
     private static final int CREATE_ATTEMPTS = 3;
+    /** What a CREATE that lost to another node's answers besides a duplicate key: the row type, the table exists. */
+    private static final Set<String> CREATED_CONCURRENTLY = Set.of("42710", "42P07", "42S01");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
 
     /** Hears how the database does: lock waits and failures, for metrics. Called on the working thread. */
@@ -112,9 +114,8 @@ public final class WeChatDatabase {
                 statement.execute(ddl);
                 return;
             } catch (SQLException e) {
-                boolean createdConcurrently = isDuplicateKey(e)
-                                              || Set.of("42710", "42P07", "42S01").contains(e.getSQLState());
-                if (!createdConcurrently || attempt == CREATE_ATTEMPTS) {
+                boolean lost = isDuplicateKey(e) || CREATED_CONCURRENTLY.contains(e.getSQLState());
+                if (!lost || attempt == CREATE_ATTEMPTS) {
                     throw e;
                 }
             }
