@@ -55,6 +55,7 @@ public final class PushStageTimes {
         }
         PushCrypto crypto = new PushCrypto(token, aesKey);
         PushNonces nonces = PushNonces.inMemory(Duration.ofMinutes(5));
+        // the receiver's own nonces: the timed stage above has seen every nonce, which would read as replays
         PushReceiver receiver = new PushReceiver(new PushSettings(Secret.of(token), Secret.of(aesKey), appId,
                 "/wechat/stages", Duration.ofMinutes(5), MAX_BODY, null, Clock.systemUTC()), NO_TICKETS,
                 PushNonces.inMemory(Duration.ofMinutes(5)), event -> {
