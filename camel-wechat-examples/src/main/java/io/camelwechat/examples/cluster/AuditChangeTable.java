@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
+import io.camelwechat.component.wechat.jdbc.WeChatDatabase;
 import io.camelwechat.component.wechat.model.CategoryChange;
 
 /**
@@ -42,13 +43,13 @@ public final class AuditChangeTable {
         this.database = database;
     }
 
-    /** Creates the table when it is missing. */
+    /** Creates the table when it is missing; every node does, at the same moment when they start together. */
     public void create() throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (sequence BIGSERIAL PRIMARY KEY, "
-                              + "node VARCHAR(64) NOT NULL, app_id VARCHAR(64) NOT NULL, first_id INT NOT NULL, "
-                              + "second_id INT NOT NULL, change_type VARCHAR(16) NOT NULL, previous_status INT, "
-                              + "audit_status INT)");
+            WeChatDatabase.createIfMissing(statement, "CREATE TABLE IF NOT EXISTS " + TABLE
+                    + " (sequence BIGSERIAL PRIMARY KEY, node VARCHAR(64) NOT NULL, app_id VARCHAR(64) NOT NULL, "
+                    + "first_id INT NOT NULL, second_id INT NOT NULL, change_type VARCHAR(16) NOT NULL, "
+                    + "previous_status INT, audit_status INT)");
         }
     }
 

@@ -25,7 +25,7 @@ final class ClusterNodeRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        changes.create(); // the story and the chaos test create it before the nodes start (no race between nodes)
+        changes.create();
         from("master:audit:wechat:category?appIds=" + accounts + "&initialDelay=0&delay=" + watchDelay)
                 .routeId("audit")
                 .process(exchange -> changes.record(node, exchange.getMessage().getBody(CategoryChange.class)));

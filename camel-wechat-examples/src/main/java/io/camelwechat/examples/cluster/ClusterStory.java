@@ -97,8 +97,7 @@ public final class ClusterStory {
         return properties;
     }
 
-    private String start() throws Exception {
-        changes.create(); // before the nodes, which would otherwise all create it at the same moment
+    private String start() throws InterruptedException {
         NODES.forEach(nodes::start);
         nodes.awaitReady(NODES, WAIT);
         return "3 nodes ready; " + target.tokenFetches().stream()

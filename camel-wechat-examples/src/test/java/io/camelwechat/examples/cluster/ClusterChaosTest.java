@@ -84,13 +84,12 @@ class ClusterChaosTest {
                 SettableCategories.class).categories().stream()
                 .filter(category -> category.level() == 2 && !category.needsQualification()).limit(8).toList();
 
-        AuditChangeTable table = new AuditChangeTable(infrastructure.database());
-        table.create(); // before the nodes, which would otherwise all create it at the same moment
         nodes = new ClusterNodes(nodeProperties(), folder, System.out);
         NODES.forEach(nodes::start);
         nodes.awaitReady(NODES, WAIT);
         nodes.awaitTakeover(0, WAIT);
 
+        AuditChangeTable table = new AuditChangeTable(infrastructure.database());
         List<Long> failovers = new ArrayList<>();
         List<Kill> kills = new ArrayList<>();
         Map<String, Set<Integer>> added = new HashMap<>();

@@ -104,11 +104,12 @@ public final class WeChatDatabase {
     }
 
     /**
-     * Runs one CREATE ... IF NOT EXISTS. On PostgreSQL it is not safe against the same statement of another node at
-     * the same moment: the loser fails on a catalog unique index (SQLState 23505), on the table's row type (42710)
-     * or finds the table created after all (42P07, MySQL 42S01). Run again, it finds the table there.
+     * Runs one CREATE ... IF NOT EXISTS, also when other nodes run it at the same moment. On PostgreSQL the
+     * statement is not safe against the same one of another node: the loser fails on a catalog unique index
+     * (SQLState 23505), on the table's row type (42710) or finds the table created after all (42P07, MySQL 42S01).
+     * Run again, it finds the table there.
      */
-    private static void createIfMissing(Statement statement, String ddl) throws SQLException {
+    public static void createIfMissing(Statement statement, String ddl) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 statement.execute(ddl);
